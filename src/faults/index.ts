@@ -1,0 +1,11 @@
+export {
+  type InvocationMatch,
+  type InvocationFaultKind,
+  type InvocationFault,
+  type TimedFault,
+  type FaultSchedule,
+  NO_FAULTS,
+} from './faultSchedule.js';
+export { resolveFaultSchedule } from './resolveFaultSchedule.js';
+export { resolveInvocationFault } from './resolveInvocationFault.js';
+export { resolveTimedFault } from './resolveTimedFault.js';

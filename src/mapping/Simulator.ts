@@ -1,0 +1,508 @@
+import { Prng, type Millis } from '../core/index.js';
+import { shardHashOf } from '../stream/shardHashOf.js';
+import { FaultPlan } from '../faults/FaultPlan.js';
+import type { InvocationFault, TimedFault } from '../faults/faultSchedule.js';
+import type { Scenario } from '../scenario/scenario.js';
+import type { StreamHistory, StreamRecord } from '../stream/streamHistory.js';
+import type { Trace } from '../trace/trace.js';
+import type { DiscardCondition } from '../trace/traceEvent.js';
+import { TraceWriter } from '../trace/TraceWriter.js';
+import { retryDelay } from './backoff.js';
+import { Choices } from './Choices.js';
+import { decideOutcome, type DecidedOutcome } from './decideOutcome.js';
+import { EnvironmentPool, type Environment } from './EnvironmentPool.js';
+import { EventQueue } from './EventQueue.js';
+import type { HandlerTarget } from './handlerTypes.js';
+import { lambdaContext } from './lambdaContext.js';
+import { onFailureMessage } from './onFailureMessage.js';
+import { planBatch } from './planBatch.js';
+import { nextMacrotask } from './realTime.js';
+import { callHandler, type HandlerCall, type Stray } from './runHandler.js';
+import { COMMITTED, DISCARDED, SKIPPED, TRIMMED, ShardState, type LaneState, type Segment } from './ShardState.js';
+import { traceHeader } from './traceHeader.js';
+
+export interface SimulateOptions {
+  /** Real milliseconds a handler may take before it is cut off as hung. Default 5000. */
+  readonly realTimeGuardMs?: number;
+  /** Stop after this many dispatches. Default 100000. */
+  readonly maxDispatches?: number;
+  /** Stop at this virtual instant. Default 30 days. */
+  readonly maxVirtualTimeMs?: Millis;
+}
+
+type Agenda =
+  | { readonly kind: 'wake'; readonly lane: LaneState }
+  | { readonly kind: 'start'; readonly shard: ShardState }
+  | { readonly kind: 'close'; readonly shard: ShardState }
+  | { readonly kind: 'fault'; readonly fault: TimedFault }
+  | { readonly kind: 'complete'; readonly dispatch: Dispatch };
+
+interface Dispatch {
+  readonly id: number;
+  readonly lane: LaneState;
+  readonly segment: Segment;
+  readonly generation: number;
+  readonly attempt: number;
+  readonly requestId: string;
+  readonly fault: InvocationFault | undefined;
+  readonly startedAt: Millis;
+  env: Environment | undefined;
+  call: HandlerCall | undefined;
+}
+
+/**
+ * The event source mapping as a discrete-event loop over virtual time (spec decision procedure).
+ * Handlers are real promises; virtual time stands still while they run, and everything that
+ * starts at one instant runs concurrently, in an order the scenario's interleaving chooses.
+ */
+export class Simulator {
+  private readonly queue = new EventQueue<Agenda>();
+  private readonly trace: TraceWriter;
+  private readonly choices: Choices;
+  private readonly pool = new EnvironmentPool();
+  private readonly faults: FaultPlan;
+  private readonly shards: ShardState[];
+  private readonly children = new Map<number, ShardState[]>();
+  private readonly requestIds: Prng;
+  private readonly recordJson: (string | undefined)[];
+  private readonly guardMs: number;
+  private readonly maxDispatches: number;
+  private readonly maxVirtualTimeMs: Millis;
+  private starting: Dispatch[] = [];
+  private enabled: boolean;
+  private now: Millis = 0;
+  private dispatches = 0;
+  private running = true;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly history: StreamHistory,
+    private readonly target: HandlerTarget,
+    options: SimulateOptions = {},
+  ) {
+    const prng = new Prng(scenario.simSeed).derive('mapping');
+    this.requestIds = prng.derive('requestIds');
+    this.choices = new Choices(scenario.interleaving);
+    this.faults = new FaultPlan(scenario.faults);
+    this.trace = new TraceWriter(traceHeader(history, scenario));
+    this.recordJson = new Array(history.records.length);
+    this.guardMs = options.realTimeGuardMs ?? 5000;
+    this.maxDispatches = options.maxDispatches ?? 100_000;
+    this.maxVirtualTimeMs = options.maxVirtualTimeMs ?? 30 * 24 * 3_600_000;
+    this.enabled = scenario.mapping.enabled;
+    const laneKey = scenario.semantics.laneKey === 'itemKey' ? (r: StreamRecord) => shardHashOf(r.itemKey) : (r: StreamRecord) => shardHashOf(r.partitionKey);
+    this.shards = history.shards.map((shard) => new ShardState(shard, scenario.mapping.parallelizationFactor, laneKey));
+    for (const shard of this.shards) {
+      for (const parent of shard.history.parents) this.children.set(parent, [...(this.children.get(parent) ?? []), shard]);
+    }
+    this.schedule(prng.derive('latest'));
+  }
+
+  async run(): Promise<Trace> {
+    let reason: 'drained' | 'stalled' | 'limit' | undefined;
+    while (reason === undefined) {
+      const t = this.queue.peekTime();
+      if (t === undefined) break;
+      if (t > this.maxVirtualTimeMs || this.dispatches >= this.maxDispatches) reason = 'limit';
+      else {
+        this.now = t;
+        while (this.queue.peekTime() === t) this.handle(this.queue.pop()!.item);
+        if (this.starting.length > 0) await this.startGroup();
+      }
+    }
+    await nextMacrotask();
+    reason ??= this.shards.every((shard) => shard.checkpoint === shard.records.length) ? 'drained' : 'stalled';
+    this.trace.append({ type: 'end', t: this.now, reason });
+    this.running = false;
+    return this.trace.finish();
+  }
+
+  private schedule(latest: Prng): void {
+    const { startingPosition } = this.scenario.mapping;
+    const startAt = startingPosition === 'LATEST' ? latest.int(0, this.scenario.timing.latestStartJitterMs) : 0;
+    for (const shard of this.shards) {
+      if (shard.history.parents.length === 0) this.queue.push(Math.max(startAt, shard.history.createdAt), { kind: 'start', shard });
+      if (shard.history.closedAt !== undefined) this.queue.push(shard.history.closedAt, { kind: 'close', shard });
+    }
+    for (const fault of this.scenario.faults.timed) this.queue.push(fault.at, { kind: 'fault', fault });
+  }
+
+  private handle(entry: Agenda): void {
+    switch (entry.kind) {
+      case 'wake':
+        if (entry.lane.wakeAt === this.now) entry.lane.wakeAt = undefined;
+        return this.progress(entry.lane);
+      case 'start': {
+        const latest = this.scenario.mapping.startingPosition === 'LATEST' && entry.shard.history.createdAt <= this.now;
+        const startIndex = latest ? entry.shard.records.findIndex((r) => r.createdAt >= this.now) : 0;
+        return this.makeReady(entry.shard, latest ? 'LATEST' : 'TRIM_HORIZON', startIndex < 0 ? entry.shard.records.length : startIndex);
+      }
+      case 'close':
+        return this.finishIfDrained(entry.shard);
+      case 'fault':
+        return this.timedFault(entry.fault);
+      case 'complete':
+        return this.complete(entry.dispatch);
+    }
+  }
+
+  // ── shards ──────────────────────────────────────────────────────────────────────────────
+
+  private makeReady(shard: ShardState, from: 'TRIM_HORIZON' | 'LATEST', startIndex: number): void {
+    shard.ready = true;
+    shard.state.fill(SKIPPED, 0, startIndex);
+    for (const lane of shard.lanes) lane.cursor = startIndex;
+    this.trace.append({ type: 'shard-ready', t: this.now, shard: shard.ordinal, from, startIndex });
+    this.settled(shard);
+    for (const lane of shard.lanes) this.progress(lane);
+  }
+
+  /** After records settle: move the checkpoint (R38, R42) and release children when drained (R7). */
+  private settled(shard: ShardState): void {
+    if (shard.advanceCheckpoint()) {
+      const last = shard.records[shard.checkpoint - 1]!;
+      this.trace.append({ type: 'checkpoint', t: this.now, shard: shard.ordinal, seq: last.seq, record: last.ordinal });
+    }
+    this.finishIfDrained(shard);
+  }
+
+  private finishIfDrained(shard: ShardState): void {
+    if (shard.finished || !shard.ready || !shard.isDrained(this.now)) return;
+    shard.finished = true;
+    for (const child of this.children.get(shard.ordinal) ?? []) {
+      const parentsDone = child.history.parents.every((p) => this.shards[p]!.finished);
+      if (parentsDone && !child.ready) this.makeReady(child, 'TRIM_HORIZON', 0);
+    }
+  }
+
+  private settle(lane: LaneState, records: readonly StreamRecord[], state: number): void {
+    for (const record of records) lane.shard.state[record.index] = state;
+    this.settled(lane.shard);
+  }
+
+  private lost(shard: ShardState, records: readonly StreamRecord[]): void {
+    if (records.length === 0) return;
+    for (const record of records) shard.state[record.index] = TRIMMED;
+    this.trace.append({ type: 'trim', t: this.now, shard: shard.ordinal, records: records.map((r) => r.ordinal) });
+    this.settled(shard);
+  }
+
+  // ── lanes: the pre-invocation part of the decision procedure ───────────────────────────────
+
+  private wake(lane: LaneState, at: Millis): void {
+    if (lane.wakeAt !== undefined && lane.wakeAt <= at) return;
+    lane.wakeAt = at;
+    this.queue.push(at, { kind: 'wake', lane });
+  }
+
+  private pollTick(at: Millis): Millis {
+    const interval = this.scenario.timing.pollIntervalMs;
+    return Math.ceil(at / interval) * interval;
+  }
+
+  private progress(lane: LaneState): void {
+    if (!this.enabled || !lane.shard.ready || lane.inFlight) return;
+    if (lane.waitUntil > this.now) return this.wake(lane, lane.waitUntil);
+    const duplicate = lane.duplicates.shift();
+    if (duplicate !== undefined) return this.dispatch(lane, duplicate);
+    for (;;) {
+      let segment = lane.segments[lane.segments.length - 1];
+      if (segment === undefined) {
+        if (this.blockedByOtherLane(lane)) return;
+        segment = this.nextBatch(lane);
+        if (segment === undefined) return;
+      }
+      this.gate(lane, segment);
+      if (segment.records.length > 0) return this.dispatch(lane, segment);
+      lane.segments.pop();
+    }
+  }
+
+  /** Semantics knob: with `laneFailureBlocks: 'shard'`, a failing lane holds back new batches of the others. */
+  private blockedByOtherLane(lane: LaneState): boolean {
+    if (this.scenario.semantics.laneFailureBlocks !== 'shard') return false;
+    return lane.shard.lanes.some((other) => other !== lane && other.failing);
+  }
+
+  private nextBatch(lane: LaneState): Segment | undefined {
+    const { batchSize, maximumBatchingWindowInSeconds } = this.scenario.mapping;
+    const trimmed: StreamRecord[] = [];
+    const plan = planBatch(lane, this.now, { batchSize, windowMs: maximumBatchingWindowInSeconds * 1000 }, trimmed);
+    this.lost(lane.shard, trimmed);
+    if (plan.kind === 'wait') {
+      if (plan.until !== undefined) this.wake(lane, this.pollTick(plan.until));
+      return undefined;
+    }
+    const shard = lane.shard.ordinal;
+    const ordinals = plan.records.map((r) => r.ordinal);
+    this.trace.append({ type: 'poll', t: this.now, shard, lane: lane.lane, records: ordinals.length === plan.seen ? ordinals : this.visible(lane, plan.seen) });
+    this.trace.append({ type: 'batch', t: this.now, shard, lane: lane.lane, records: ordinals, cut: plan.cut });
+    lane.cursor = plan.records[plan.records.length - 1]!.index + 1;
+    lane.windowStart = undefined;
+    const segment: Segment = { records: plan.records, attempts: 0, lastRequestId: undefined, lastWasFunctionError: false, duplicate: false };
+    lane.segments.push(segment);
+    return segment;
+  }
+
+  /** Ordinals of the first `count` pending records of the lane from its cursor (for the poll event). */
+  private visible(lane: LaneState, count: number): number[] {
+    const out: number[] = [];
+    const { records, laneOf, state } = lane.shard;
+    for (let i = lane.cursor; i < records.length && out.length < count; i++) {
+      if (laneOf[i] === lane.lane && state[i] === 0) out.push(records[i]!.ordinal);
+    }
+    return out;
+  }
+
+  /** Before every invocation: records gone from the stream (R6) or too old (R25) leave the set. */
+  private gate(lane: LaneState, segment: Segment): void {
+    const now = this.now;
+    let trimmed = 0;
+    while (trimmed < segment.records.length && segment.records[trimmed]!.trimAt <= now) trimmed++;
+    if (trimmed > 0) {
+      this.lost(lane.shard, segment.records.slice(0, trimmed));
+      segment.records = segment.records.slice(trimmed);
+    }
+    const maxAge = this.scenario.mapping.maximumRecordAgeInSeconds;
+    if (maxAge === -1) return;
+    let expired = 0;
+    while (expired < segment.records.length && now - segment.records[expired]!.createdAt > maxAge * 1000) expired++;
+    if (expired === 0) return;
+    this.discard(lane, segment, segment.records.slice(0, expired), 'RecordAgeExceeded');
+    segment.records = segment.records.slice(expired);
+  }
+
+  private discard(lane: LaneState, segment: Segment, records: readonly StreamRecord[], condition: DiscardCondition): void {
+    const destination = this.scenario.mapping.destinationConfig.onFailure?.destination;
+    const payload =
+      destination === undefined
+        ? null
+        : onFailureMessage({
+            condition,
+            requestId: condition === 'RetryAttemptsExhausted' && segment.lastRequestId !== undefined ? segment.lastRequestId : this.requestIds.uuid(),
+            functionArn: this.scenario.function.functionArn,
+            approximateInvokeCount: Math.max(segment.attempts, 1),
+            lastWasFunctionError: segment.lastWasFunctionError,
+            records,
+            shardId: lane.shard.history.id,
+            streamArn: this.history.arn,
+            destination,
+            s3PayloadForm: this.scenario.semantics.s3PayloadForm,
+            eventJson: () => this.eventJson(records),
+            now: this.now,
+            startEpochMs: this.scenario.startEpochMs,
+          });
+    this.trace.append({ type: 'discard', t: this.now, shard: lane.shard.ordinal, lane: lane.lane, records: records.map((r) => r.ordinal), condition, payload });
+    this.settle(lane, records, DISCARDED);
+  }
+
+  // ── dispatch and the handler group ──────────────────────────────────────────────────────
+
+  private dispatch(lane: LaneState, segment: Segment): void {
+    const id = this.dispatches++;
+    const attempt = segment.attempts + 1;
+    const records = segment.records.map((r) => r.ordinal);
+    const fault = segment.duplicate ? undefined : this.faults.forDispatch({ dispatch: id, shard: lane.shard.ordinal, lane: lane.lane, attempt, records, t: this.now });
+    lane.inFlight = true;
+    this.starting.push({ id, lane, segment, generation: lane.generation, attempt, requestId: this.requestIds.uuid(), fault, startedAt: this.now, env: undefined, call: undefined });
+  }
+
+  /** Starts every dispatch of this instant concurrently, waits for all, then queues their completions. */
+  private async startGroup(): Promise<void> {
+    const group = this.choices.order(this.starting);
+    this.starting = [];
+    const calls = group.map((d) => this.start(d));
+    const settledCalls = await Promise.all(calls);
+    await nextMacrotask();
+    group.forEach((d, i) => (d.call = settledCalls[i]));
+    for (const d of this.choices.order(group)) {
+      const timedOut = d.fault?.kind === 'timeout' || d.call?.run.kind === 'hung';
+      const duration = timedOut ? this.scenario.function.timeout * 1000 : d.fault?.kind === 'throttle' ? 0 : this.scenario.timing.invocationMs;
+      this.queue.push(this.now + duration, { kind: 'complete', dispatch: d });
+    }
+  }
+
+  private start(d: Dispatch): Promise<HandlerCall | undefined> {
+    const shard = d.lane.shard.ordinal;
+    const invoke = { type: 'invoke', t: this.now, id: d.id, shard, lane: d.lane.lane, attempt: d.attempt, records: d.segment.records.map((r) => r.ordinal), requestId: d.requestId, duplicate: d.segment.duplicate } as const;
+    if (d.fault !== undefined) this.trace.append({ type: 'fault', t: this.now, kind: d.fault.kind, dispatch: d.id, shard });
+    if (d.fault?.kind === 'throttle') {
+      this.trace.append({ ...invoke, env: null });
+      return Promise.resolve(undefined);
+    }
+    const { env, cold } = this.pool.acquire(this.choices);
+    d.env = env;
+    if (cold) this.trace.append({ type: 'env-start', t: this.now, env: env.id, dispatch: d.id });
+    this.trace.append({ ...invoke, env: env.id });
+    if (d.fault?.kind === 'error') return Promise.resolve(undefined);
+    const fn = this.scenario.function;
+    const deadline = this.now + fn.timeout * 1000;
+    return callHandler({
+      dispatch: d.id,
+      env,
+      cold,
+      target: this.target,
+      eventJson: this.eventJson(d.segment.records),
+      context: lambdaContext(fn, d.requestId, `env${env.id}`, () => deadline - this.now),
+      guardMs: this.guardMs,
+      onLateStray: (stray) => this.lateStray(d, stray),
+    });
+  }
+
+  private lateStray(d: Dispatch, stray: Stray): void {
+    const detail = `${stray.error.errorType}: ${stray.error.errorMessage} (surfaced after the invocation ended)`;
+    if (this.running) this.trace.append({ type: 'finding', t: this.now, kind: stray.kind, dispatch: d.id, detail });
+    else process.emitWarning(`handler invocation ${d.id}: ${detail}`, 'ShardcheckWarning');
+  }
+
+  private eventJson(records: readonly StreamRecord[]): string {
+    let json = '{"Records":[';
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      const text = (this.recordJson[record.ordinal] ??= JSON.stringify(record.event));
+      json += i === 0 ? text : `,${text}`;
+    }
+    return `${json}]}`;
+  }
+
+  // ── completion: the post-invocation part of the decision procedure ───────────────────────
+
+  private complete(d: Dispatch): void {
+    d.call?.close();
+    const outcome = decideOutcome({
+      fault: d.fault,
+      call: d.call,
+      batchSeqs: new Set(d.segment.records.map((r) => r.seq)),
+      reportBatchItemFailures: this.scenario.mapping.functionResponseTypes.includes('ReportBatchItemFailures'),
+      semantics: this.scenario.semantics,
+      timeoutSeconds: this.scenario.function.timeout,
+    });
+    this.trace.append({
+      type: 'result',
+      t: this.now,
+      id: d.id,
+      outcome: outcome.outcome,
+      ...(outcome.response === undefined ? {} : { response: outcome.response }),
+      ...(outcome.error === undefined ? {} : { error: outcome.error }),
+      ...(outcome.lowest === undefined ? {} : { lowest: outcome.lowest }),
+      ...(outcome.fault === undefined ? {} : { fault: outcome.fault }),
+    });
+    for (const finding of outcome.findings) this.trace.append({ type: 'finding', t: this.now, kind: finding.kind, dispatch: d.id, detail: finding.detail });
+    this.releaseEnvironment(d.env, outcome);
+    const lane = d.lane;
+    lane.inFlight = false;
+    if (d.generation === lane.generation && !d.segment.duplicate) this.applyOutcome(lane, d, outcome);
+    this.progress(lane);
+  }
+
+  private releaseEnvironment(env: Environment | undefined, outcome: DecidedOutcome): void {
+    if (env === undefined) return;
+    if (outcome.recycle === undefined) return this.pool.release(env);
+    this.pool.recycle(env);
+    this.pool.release(env);
+    this.trace.append({ type: 'env-recycle', t: this.now, env: env.id, reason: outcome.recycle });
+  }
+
+  private applyOutcome(lane: LaneState, d: Dispatch, outcome: DecidedOutcome): void {
+    const segment = d.segment;
+    const { mapping } = this.scenario;
+    if (outcome.outcome === 'NOT_INVOKED') {
+      lane.waitUntil = this.now + this.scenario.timing.throttleRetryMs; // R33: no attempt counted, no bisect
+      return;
+    }
+    segment.attempts++;
+    segment.lastRequestId = d.requestId;
+    segment.lastWasFunctionError = outcome.outcome === 'FUNCTION_ERROR';
+    if (outcome.outcome === 'OK_SUCCESS') return this.succeed(lane, segment.records, true); // R32
+    if (outcome.outcome === 'OK_PARTIAL') {
+      const index = segment.records.findIndex((r) => r.seq === outcome.lowest);
+      if (index > 0) {
+        // R38: commit what precedes the lowest reported failure, retry from it; R39: fresh counter.
+        this.succeed(lane, segment.records.slice(0, index), false);
+        segment.records = segment.records.slice(index);
+        if (this.scenario.semantics.resetRetriesOnPartialProgress) segment.attempts = 0;
+        return;
+      }
+    } else if (mapping.bisectBatchOnFunctionError && segment.records.length > 1) {
+      return this.bisect(lane, segment); // R43: splits do not count towards the retry quota
+    }
+    if (mapping.maximumRetryAttempts !== -1 && segment.attempts > mapping.maximumRetryAttempts) {
+      lane.segments.pop();
+      this.setFailing(lane, false);
+      return this.discard(lane, segment, segment.records, 'RetryAttemptsExhausted'); // R24, R41, R42
+    }
+    this.setFailing(lane, true);
+    lane.waitUntil = this.now + retryDelay(this.scenario.timing, segment.attempts);
+  }
+
+  private succeed(lane: LaneState, records: readonly StreamRecord[], whole: boolean): void {
+    if (whole) lane.segments.pop();
+    this.setFailing(lane, false);
+    lane.shard.lastCommitted = { lane: lane.lane, records };
+    this.settle(lane, records, COMMITTED);
+  }
+
+  private bisect(lane: LaneState, segment: Segment): void {
+    const mid = Math.ceil(segment.records.length / 2);
+    const left = segment.records.slice(0, mid);
+    const right = segment.records.slice(mid);
+    lane.segments.pop();
+    const half = (records: readonly StreamRecord[]): Segment => ({ records, attempts: 0, lastRequestId: undefined, lastWasFunctionError: false, duplicate: false });
+    lane.segments.push(half(right), half(left));
+    this.trace.append({ type: 'bisect', t: this.now, shard: lane.shard.ordinal, lane: lane.lane, left: left.map((r) => r.ordinal), right: right.map((r) => r.ordinal) });
+  }
+
+  private setFailing(lane: LaneState, failing: boolean): void {
+    const was = lane.failing;
+    lane.failing = failing;
+    if (was && !failing && this.scenario.semantics.laneFailureBlocks === 'shard') {
+      for (const other of lane.shard.lanes) if (other !== lane) this.wake(other, this.now);
+    }
+  }
+
+  // ── timed faults ─────────────────────────────────────────────────────────────────────────
+
+  private timedFault(fault: TimedFault): void {
+    this.trace.append({ type: 'fault', t: this.now, kind: fault.kind, ...(fault.kind === 'duplicate' ? { shard: fault.shard } : {}) });
+    switch (fault.kind) {
+      case 'disable':
+        if (!this.enabled) return;
+        this.enabled = false;
+        this.trace.append({ type: 'mapping', t: this.now, state: 'disabled' });
+        return this.resetReadyShards();
+      case 'enable':
+        if (this.enabled) return;
+        this.enabled = true;
+        this.trace.append({ type: 'mapping', t: this.now, state: 'enabled' });
+        return this.wakeAll();
+      case 'restart':
+        this.trace.append({ type: 'mapping', t: this.now, state: 'restarted' });
+        this.resetReadyShards();
+        return this.wakeAll();
+      case 'duplicate':
+        return this.duplicate(fault.shard);
+      case 'reclaim':
+        for (const env of this.pool.reclaimIdle()) this.trace.append({ type: 'env-recycle', t: this.now, env: env.id, reason: 'reclaim' });
+        return;
+    }
+  }
+
+  /** R28: whatever is after the checkpoint will be read again; in-flight results become stale. */
+  private resetReadyShards(): void {
+    for (const shard of this.shards) if (shard.ready && !shard.finished) shard.resetToCheckpoint();
+  }
+
+  private wakeAll(): void {
+    for (const shard of this.shards) if (shard.ready) for (const lane of shard.lanes) this.wake(lane, this.now);
+  }
+
+  /** R48: the last committed batch of the shard is delivered once more. */
+  private duplicate(ordinal: number): void {
+    const shard = this.shards[ordinal];
+    const committed = shard?.lastCommitted;
+    if (shard === undefined || committed === undefined) return;
+    const lane = shard.lanes[committed.lane]!;
+    lane.duplicates.push({ records: committed.records, attempts: 0, lastRequestId: undefined, lastWasFunctionError: false, duplicate: true });
+    this.wake(lane, this.now);
+  }
+}

@@ -1,0 +1,5 @@
+export { simulate } from './simulate.js';
+export type { SimulateOptions } from './Simulator.js';
+export type { StreamHandler, HandlerFactory, HandlerTarget, EnvironmentInfo } from './handlerTypes.js';
+export { classifyResponse, type ResponseVerdict } from './classifyResponse.js';
+export { MAX_PAYLOAD_BYTES } from './planBatch.js';

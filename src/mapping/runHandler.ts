@@ -1,0 +1,126 @@
+import type { Context } from 'aws-lambda';
+import type { ErrorInfo } from '../trace/traceEvent.js';
+import type { Environment } from './EnvironmentPool.js';
+import type { HandlerTarget, StreamHandler } from './handlerTypes.js';
+import { guardRealTime } from './realTime.js';
+import { runInScope } from './rejectionTrap.js';
+
+/** A failure the handler raised outside its own promise chain. */
+export interface Stray {
+  readonly kind: 'floating-rejection' | 'uncaught-exception';
+  readonly error: ErrorInfo;
+  /** The handler had already settled when it surfaced. */
+  readonly afterSettle: boolean;
+}
+
+export type HandlerRun =
+  | { readonly kind: 'returned'; readonly value: unknown }
+  | { readonly kind: 'threw'; readonly error: ErrorInfo; readonly nonError: boolean }
+  | { readonly kind: 'hung' }
+  | { readonly kind: 'init-failed'; readonly error: ErrorInfo; readonly nonError: boolean };
+
+export interface HandlerCall {
+  readonly run: HandlerRun;
+  /** The handler changed its event (the simulation is unaffected: it got a private copy). */
+  readonly mutated: boolean;
+  /** Live: strays keep arriving until `close()`; later ones go to `onLateStray`. */
+  readonly strays: readonly Stray[];
+  close(): void;
+}
+
+export interface HandlerCallInput {
+  readonly dispatch: number;
+  readonly env: Environment;
+  readonly cold: boolean;
+  readonly target: HandlerTarget;
+  /** JSON text of the event; each call parses a private copy so a mutation cannot leak. */
+  readonly eventJson: string;
+  readonly context: Context;
+  readonly guardMs: number;
+  /** Called for strays that surface after the run was closed (late floating promises). */
+  readonly onLateStray: (stray: Stray) => void;
+}
+
+/**
+ * Calls user code defensively: synchronous throws, non-Error throws, rejections, hangs, event
+ * mutation and stray failures are all turned into data, never into a crash or a hang.
+ */
+export async function callHandler(input: HandlerCallInput): Promise<HandlerCall> {
+  const strays: Stray[] = [];
+  let settled = false;
+  let closed = false;
+  const scope = {
+    dispatch: input.dispatch,
+    report(kind: Stray['kind'], reason: unknown) {
+      const stray = { kind, error: errorInfo(reason), afterSettle: settled };
+      if (closed) input.onLateStray(stray);
+      else strays.push(stray);
+    },
+  };
+  const event = JSON.parse(input.eventJson);
+  const run = await runInScope(scope, () => invoke(input, event));
+  settled = true;
+  return {
+    run,
+    mutated: wasMutated(event, input.eventJson),
+    strays,
+    close: () => {
+      closed = true;
+    },
+  };
+}
+
+async function invoke(input: HandlerCallInput, event: unknown): Promise<HandlerRun> {
+  const { env, target } = input;
+  if (env.handler === undefined) {
+    if (typeof target === 'function') {
+      env.handler = target;
+    } else {
+      const created = await guardRealTime(attempt(() => target.createHandler({ env: env.id })), input.guardMs);
+      if (created.status === 'hung') return { kind: 'hung' };
+      if (created.status === 'rejected') return { kind: 'init-failed', ...thrown(created.reason) };
+      if (typeof created.value !== 'function') {
+        return { kind: 'init-failed', nonError: false, error: { errorType: 'Runtime.HandlerNotFound', errorMessage: `createHandler returned ${typeof created.value}, not a function` } };
+      }
+      env.handler = created.value;
+    }
+  }
+  const handler: StreamHandler = env.handler;
+  const outcome = await guardRealTime(attempt(() => handler(event as never, input.context)), input.guardMs);
+  if (outcome.status === 'hung') return { kind: 'hung' };
+  if (outcome.status === 'rejected') return { kind: 'threw', ...thrown(outcome.reason) };
+  return { kind: 'returned', value: outcome.value };
+}
+
+/** Turns a synchronous throw into a rejection so both take one path. */
+function attempt<T>(fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function thrown(reason: unknown): { error: ErrorInfo; nonError: boolean } {
+  return { error: errorInfo(reason), nonError: !(reason instanceof Error) };
+}
+
+export function errorInfo(reason: unknown): ErrorInfo {
+  if (reason instanceof Error) return { errorType: reason.name || 'Error', errorMessage: reason.message };
+  if (reason === null) return { errorType: 'null', errorMessage: 'null' };
+  let message: string;
+  try {
+    message = typeof reason === 'object' ? (JSON.stringify(reason) ?? String(reason)) : String(reason);
+  } catch {
+    message = Object.prototype.toString.call(reason);
+  }
+  return { errorType: typeof reason, errorMessage: message };
+}
+
+function wasMutated(event: unknown, original: string): boolean {
+  try {
+    return JSON.stringify(event) !== original;
+  } catch {
+    return true;
+  }
+}

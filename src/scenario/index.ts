@@ -1,0 +1,13 @@
+export type { MappingParameters, MappingConfig } from './mappingConfig.js';
+export type { FunctionParameters, FunctionConfig } from './functionConfig.js';
+export type { StreamParameters, StreamConfig, TopologyEvent } from './streamConfig.js';
+export { type Semantics, DEFAULT_SEMANTICS } from './semantics.js';
+export { type Timing, DEFAULT_TIMING } from './timing.js';
+export type { ScenarioParameters, Scenario } from './scenario.js';
+export { resolveMappingConfig } from './resolveMappingConfig.js';
+export { resolveDestinationConfig } from './resolveDestinationConfig.js';
+export { resolveFunctionConfig, type AwsLocation } from './resolveFunctionConfig.js';
+export { resolveStreamConfig, STREAM_RETENTION_MS } from './resolveStreamConfig.js';
+export { resolveSemantics } from './resolveSemantics.js';
+export { resolveTiming } from './resolveTiming.js';
+export { resolveScenario } from './resolveScenario.js';

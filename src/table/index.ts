@@ -1,0 +1,11 @@
+export type { ScalarType, StreamViewType, KeyAttribute, TableParameters, TableSpec } from './tableSpec.js';
+export { STREAM_VIEW_TYPES } from './tableSpec.js';
+export type { Item, ItemKeyValues, PutWrite, UpdateWrite, DeleteWrite, TtlExpireWrite, TransactWrite, Write, TableOperation } from './tableOperation.js';
+export type { AttributeMap, ItemChange } from './itemChange.js';
+export type { SdkAttributeValue, SdkItem } from './sdkItem.js';
+export { resolveTableSpec } from './resolveTableSpec.js';
+export { itemSizeBytes, MAX_ITEM_BYTES } from './itemSizeBytes.js';
+export { itemKeyOf, partitionKeyTextOf } from './itemKeyOf.js';
+export { canonicalNumberText } from './dynamoNumber.js';
+export { toLambdaAttributes } from './toLambdaAttributes.js';
+export { Table } from './Table.js';
