@@ -52,7 +52,7 @@ export function resolveScenario(params: ScenarioParameters): Scenario {
     semantics: resolveSemantics(params.semantics, 'semantics'),
     timing: resolveTiming(params.timing, 'timing'),
     interleaving: interleaving.map((choice, i) => readInteger(`interleaving[${i}]`, choice, 0)),
-    simSeed: p.simSeed === undefined ? 0 : readInteger('simSeed', p.simSeed, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'must be an integer'),
+    simSeed: p.simSeed === undefined ? 0 : readInteger('simSeed', p.simSeed, -0x8000_0000, 0xffff_ffff, 'must be a 32-bit integer (-2147483648..4294967295)'),
     startEpochMs:
       p.startEpochMs === undefined ? DEFAULT_START_EPOCH_MS : readInteger('startEpochMs', p.startEpochMs, 0),
   });

@@ -4,7 +4,7 @@ import type { StreamConfig } from './streamConfig.js';
 import { Table } from '../table/Table.js';
 import type { TableOperation } from '../table/tableOperation.js';
 import type { TableSpec } from '../table/tableSpec.js';
-import { deepFreeze } from './deepFreeze.js';
+import { deepFreeze } from '../core/index.js';
 import { recordEvent } from './recordEvent.js';
 import { SequenceCounter } from './SequenceCounter.js';
 import { ShardTopology } from './ShardTopology.js';

@@ -84,8 +84,9 @@ describe('resolveScenario', () => {
     );
     expect(errorMessage(() => resolveScenario(loose({ interleaving: [0.5] })))).toBe('interleaving[0] must be an integer >= 0 (got 0.5)');
     expect(errorMessage(() => resolveScenario(loose({ interleaving: 3 })))).toBe('interleaving must be an array (got 3)');
-    expect(errorMessage(() => resolveScenario(loose({ simSeed: 1.5 })))).toBe('simSeed must be an integer (got 1.5)');
-    expect(errorMessage(() => resolveScenario(loose({ simSeed: '1' })))).toBe('simSeed must be an integer (got "1")');
+    expect(errorMessage(() => resolveScenario(loose({ simSeed: 1.5 })))).toBe('simSeed must be a 32-bit integer (-2147483648..4294967295) (got 1.5)');
+    expect(errorMessage(() => resolveScenario(loose({ simSeed: 2 ** 32 })))).toBe('simSeed must be a 32-bit integer (-2147483648..4294967295) (got 4294967296)');
+    expect(errorMessage(() => resolveScenario(loose({ simSeed: '1' })))).toBe('simSeed must be a 32-bit integer (-2147483648..4294967295) (got "1")');
     expect(errorMessage(() => resolveScenario(loose({ startEpochMs: -1 })))).toBe('startEpochMs must be an integer >= 0 (got -1)');
   });
 
