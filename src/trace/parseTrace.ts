@@ -93,10 +93,10 @@ const RECORD_FIELDS: Readonly<Record<string, Field>> = {
  * version, the header and every event's fields, and that shard and record references point into
  * the header, so renderers and checkers can trust what they read. Returns a frozen trace.
  */
-export function parseTrace(text: string): Trace {
+export function parseTrace(json: string): Trace {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(json);
   } catch (e) {
     throw new ShardcheckError(`trace must be JSON text (${e instanceof Error ? e.message : String(e)})`);
   }

@@ -6,13 +6,14 @@ const HEADER_ORDER = ['version', 'streamArn', 'functionArn', 'startEpochMs', 'sh
 
 /**
  * Stable JSON text of a trace: equal traces give byte-identical text, whatever order their
- * objects were built in. Object keys are sorted (`type` and `t` first, so an event reads as
- * what-then-when), and each shard, record and event sits on its own line, so stored traces diff
+ * objects were built in. Object keys are sorted (`type`, `t`, `ordinal` and `id` first, so an
+ * event reads as what-then-when), and each shard, record and event sits on its own line, so stored traces diff
  * line by line. The text ends with a newline; {@link parseTrace} reads it back.
  */
 export function serializeTrace(trace: Trace): string {
   const header = trace as unknown as Record<string, unknown>;
-  const keys = [...HEADER_ORDER.filter((k) => k in header), ...Object.keys(header).filter((k) => !HEADER_ORDER.includes(k)).sort()];
+  const extra = Object.keys(header).filter((k) => !HEADER_ORDER.includes(k)).sort();
+  const keys = [...HEADER_ORDER.slice(0, -1), ...extra, 'events'].filter((k) => k in header);
   const lines: string[] = [];
   for (const key of keys) {
     const value = header[key];
@@ -54,11 +55,12 @@ function canonical(value: unknown, path: string, seen: Set<object>): unknown {
   }
 }
 
-const FIRST: Readonly<Record<string, number>> = { type: 0, t: 1 };
+// An event reads what-then-when; a shard or record starts with its ordinal.
+const FIRST: Readonly<Record<string, number>> = { type: 0, t: 1, ordinal: 2, id: 3 };
 
 function compareKeys(a: string, b: string): number {
-  const ra = FIRST[a] ?? 2;
-  const rb = FIRST[b] ?? 2;
+  const ra = FIRST[a] ?? 4;
+  const rb = FIRST[b] ?? 4;
   if (ra !== rb) return ra - rb;
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -13,9 +13,14 @@ const PLAIN = /^[A-Za-z0-9#:_./-]+$/;
 const INVISIBLE = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE = /[\u0000-\u001f"\\\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
+/** Escapes, as `\uXXXX`, the characters JSON text may hold raw that still disturb a terminal line. */
+export function escapeInvisible(json: string): string {
+  return json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** JSON string literal of `value`, with invisible and line-breaking characters escaped too. */
 export function jsonQuote(value: string): string {
-  return JSON.stringify(value).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeInvisible(JSON.stringify(value));
 }
 
 /** A user string as is when it is plain ([A-Za-z0-9#:_./-]+), JSON-quoted otherwise. */

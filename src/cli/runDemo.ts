@@ -1,0 +1,37 @@
+import { simulate } from '../mapping/simulate.js';
+import { quoted, renderTrace, summarizeTrace } from '../trace/index.js';
+import { compareProjection } from './compareProjection.js';
+import { demoScenario } from './demoScenario.js';
+import { createProjectionHandler, projectionKeyOf, type ProjectionStore } from './examples/projectionHandler.js';
+import { expectedProjection } from './expectedProjection.js';
+
+/**
+ * `shardcheck demo`: runs the built-in scenario against the example projection handler, prints
+ * the trace summary and timeline, then checks the projection against the table's final state.
+ * Returns the exit code: 0 when the projection matches, 1 when it does not.
+ */
+export async function runDemo(write: (text: string) => void): Promise<number> {
+  const scenario = demoScenario();
+  const store: ProjectionStore = new Map();
+  const trace = await simulate(scenario, { createHandler: () => createProjectionHandler(store) });
+  write(`shardcheck demo: the example projection handler (src/cli/examples/projectionHandler.ts) under a shard split,\n`);
+  write(`a throttle, a timeout and a poller restart, in virtual time.\n\n`);
+  write(summarizeTrace(trace));
+  write('\n');
+  write(renderTrace(trace));
+  write('\n');
+  const result = compareProjection(expectedProjection(scenario, projectionKeyOf), store, describeKey);
+  if (result.ok) {
+    write(`PASS projection matches the table's final state (${result.items} items)\n`);
+    return 0;
+  }
+  write(`FAIL projection differs from the table's final state in ${result.differences.length} of ${result.items} items\n`);
+  for (const line of result.differences) write(`  ${line}\n`);
+  return 1;
+}
+
+/** A projection key (`[["pk","user#1"],["sk","profile"]]`) as the trace names items: `user#1|profile`. */
+function describeKey(key: string): string {
+  const pairs = JSON.parse(key) as [string, unknown][];
+  return pairs.map(([, value]) => quoted(String(value))).join('|');
+}
