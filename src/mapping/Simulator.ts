@@ -73,6 +73,8 @@ export class Simulator {
   private now: Millis = 0;
   private dispatches = 0;
   private running = true;
+  /** When reading begins; with LATEST a random point after creation (R22). */
+  private readonly startAt: Millis;
 
   constructor(
     private readonly scenario: Scenario,
@@ -95,7 +97,8 @@ export class Simulator {
     for (const shard of this.shards) {
       for (const parent of shard.history.parents) this.children.set(parent, [...(this.children.get(parent) ?? []), shard]);
     }
-    this.schedule(prng.derive('latest'));
+    this.startAt = scenario.mapping.startingPosition === 'LATEST' ? prng.derive('latest').int(0, scenario.timing.latestStartJitterMs) : 0;
+    this.schedule();
   }
 
   async run(): Promise<Trace> {
@@ -117,11 +120,9 @@ export class Simulator {
     return this.trace.finish();
   }
 
-  private schedule(latest: Prng): void {
-    const { startingPosition } = this.scenario.mapping;
-    const startAt = startingPosition === 'LATEST' ? latest.int(0, this.scenario.timing.latestStartJitterMs) : 0;
+  private schedule(): void {
     for (const shard of this.shards) {
-      if (shard.history.parents.length === 0) this.queue.push(Math.max(startAt, shard.history.createdAt), { kind: 'start', shard });
+      if (shard.history.parents.length === 0) this.queue.push(Math.max(this.startAt, shard.history.createdAt), { kind: 'start', shard });
       if (shard.history.closedAt !== undefined) this.queue.push(shard.history.closedAt, { kind: 'close', shard });
     }
     for (const fault of this.scenario.faults.timed) this.queue.push(fault.at, { kind: 'fault', fault });
@@ -132,11 +133,8 @@ export class Simulator {
       case 'wake':
         if (entry.lane.wakeAt === this.now) entry.lane.wakeAt = undefined;
         return this.progress(entry.lane);
-      case 'start': {
-        const latest = this.scenario.mapping.startingPosition === 'LATEST' && entry.shard.history.createdAt <= this.now;
-        const startIndex = latest ? entry.shard.records.findIndex((r) => r.createdAt >= this.now) : 0;
-        return this.makeReady(entry.shard, latest ? 'LATEST' : 'TRIM_HORIZON', startIndex < 0 ? entry.shard.records.length : startIndex);
-      }
+      case 'start':
+        return this.makeReady(entry.shard);
       case 'close':
         return this.finishIfDrained(entry.shard);
       case 'fault':
@@ -148,7 +146,15 @@ export class Simulator {
 
   // ── shards ──────────────────────────────────────────────────────────────────────────────
 
-  private makeReady(shard: ShardState, from: 'TRIM_HORIZON' | 'LATEST', startIndex: number): void {
+  /**
+   * R22: with LATEST, every shard open when reading begins starts after its last record written
+   * before that instant; shards created later are read from their start.
+   */
+  private makeReady(shard: ShardState): void {
+    const latest = this.scenario.mapping.startingPosition === 'LATEST' && shard.history.createdAt <= this.startAt;
+    const from = latest ? 'LATEST' : 'TRIM_HORIZON';
+    const found = latest ? shard.records.findIndex((r) => r.createdAt >= this.startAt) : 0;
+    const startIndex = found < 0 ? shard.records.length : found;
     shard.ready = true;
     shard.state.fill(SKIPPED, 0, startIndex);
     for (const lane of shard.lanes) lane.cursor = startIndex;
@@ -171,7 +177,7 @@ export class Simulator {
     shard.finished = true;
     for (const child of this.children.get(shard.ordinal) ?? []) {
       const parentsDone = child.history.parents.every((p) => this.shards[p]!.finished);
-      if (parentsDone && !child.ready) this.makeReady(child, 'TRIM_HORIZON', 0);
+      if (parentsDone && !child.ready) this.makeReady(child);
     }
   }
 
@@ -266,10 +272,16 @@ export class Simulator {
     const maxAge = this.scenario.mapping.maximumRecordAgeInSeconds;
     if (maxAge === -1) return;
     let expired = 0;
-    while (expired < segment.records.length && now - segment.records[expired]!.createdAt > maxAge * 1000) expired++;
+    while (expired < segment.records.length && now - this.arrivalOf(segment.records[expired]!) > maxAge * 1000) expired++;
     if (expired === 0) return;
     this.discard(lane, segment, segment.records.slice(0, expired), 'RecordAgeExceeded');
     segment.records = segment.records.slice(expired);
+  }
+
+  /** R25: age counts from ApproximateCreationDateTime, which DynamoDB rounds down to the second. */
+  private arrivalOf(record: StreamRecord): Millis {
+    const epoch = this.scenario.startEpochMs;
+    return Math.floor((epoch + record.createdAt) / 1000) * 1000 - epoch;
   }
 
   private discard(lane: LaneState, segment: Segment, records: readonly StreamRecord[], condition: DiscardCondition): void {
@@ -392,6 +404,7 @@ export class Simulator {
     const lane = d.lane;
     lane.inFlight = false;
     if (d.generation === lane.generation && !d.segment.duplicate) this.applyOutcome(lane, d, outcome);
+    if (lane.segments.length === 0) lane.windowStart = this.now; // R20: the next window opens now
     this.progress(lane);
   }
 

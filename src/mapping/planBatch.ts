@@ -57,10 +57,7 @@ export function planBatch(lane: LaneState, now: Millis, limits: BatchLimits, tri
     bytes += record.payloadBytes;
     if (taken.length === limits.batchSize) cut = 'size';
   }
-  if (taken.length === 0) {
-    lane.windowStart = undefined;
-    return { kind: 'wait', until: next?.createdAt };
-  }
+  if (taken.length === 0) return { kind: 'wait', until: next?.createdAt };
   if (cut !== undefined) return { kind: 'take', records: taken, seen, cut };
   if (limits.windowMs === 0) return { kind: 'take', records: taken, seen, cut: 'available' };
   lane.windowStart ??= now;

@@ -157,11 +157,14 @@ describe('planBatch', () => {
       expect(plan(lane, 0, limits(10, 1000)).result).toMatchObject({ kind: 'take', cut: 'payload' });
     });
 
-    it('with nothing to take, the window is closed and the lane waits for the next record', () => {
+    it('with nothing to take, the lane waits for the next record and keeps the window that opened when the last invocation completed', () => {
       const lane = shardOf([{ at: 700 }]).lanes[0]!;
       lane.windowStart = 0;
       expect(plan(lane, 0, limits(10, 1000)).result).toEqual({ kind: 'wait', until: 700 });
-      expect(lane.windowStart).toBeUndefined();
+      expect(lane.windowStart).toBe(0);
+      // The record arrives inside the window [0, 1000): the lane waits until the window closes.
+      expect(plan(lane, 700, limits(10, 1000)).result).toEqual({ kind: 'wait', until: 1000 });
+      expect(plan(lane, 1000, limits(10, 1000)).result).toMatchObject({ kind: 'take', cut: 'window' });
     });
   });
 
