@@ -6,6 +6,6 @@ export default defineConfig({
     // The harness is CPU-bound and single-threaded per file; two workers fit the 2-core CI machine.
     maxWorkers: 2,
     testTimeout: 60_000,
-    reporters: ['default'],
+    reporters: ['default', './test/support/closingLineReporter.ts'],
   },
 });

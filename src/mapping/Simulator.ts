@@ -1,7 +1,7 @@
 import { Prng, type Millis } from '../core/index.js';
 import { shardHashOf } from '../stream/shardHashOf.js';
 import { FaultPlan } from '../faults/FaultPlan.js';
-import type { InvocationFault, TimedFault } from '../faults/faultSchedule.js';
+import type { TimedFault } from '../faults/faultSchedule.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { StreamHistory, StreamRecord } from '../stream/streamHistory.js';
 import type { Trace } from '../trace/trace.js';
@@ -10,14 +10,13 @@ import { TraceWriter } from '../trace/TraceWriter.js';
 import { retryDelay } from './backoff.js';
 import { Choices } from './Choices.js';
 import { decideOutcome, type DecidedOutcome } from './decideOutcome.js';
-import { EnvironmentPool, type Environment } from './EnvironmentPool.js';
+import type { Dispatch } from './Dispatch.js';
+import { Invoker } from './Invoker.js';
 import { EventQueue } from './EventQueue.js';
 import type { HandlerTarget } from './handlerTypes.js';
-import { lambdaContext } from './lambdaContext.js';
 import { onFailureMessage } from './onFailureMessage.js';
 import { planBatch } from './planBatch.js';
 import { nextMacrotask } from './realTime.js';
-import { callHandler, type HandlerCall, type Stray } from './runHandler.js';
 import { COMMITTED, DISCARDED, SKIPPED, TRIMMED, ShardState, type LaneState, type Segment } from './ShardState.js';
 import { traceHeader } from './traceHeader.js';
 
@@ -37,18 +36,6 @@ type Agenda =
   | { readonly kind: 'fault'; readonly fault: TimedFault }
   | { readonly kind: 'complete'; readonly dispatch: Dispatch };
 
-interface Dispatch {
-  readonly id: number;
-  readonly lane: LaneState;
-  readonly segment: Segment;
-  readonly generation: number;
-  readonly attempt: number;
-  readonly requestId: string;
-  readonly fault: InvocationFault | undefined;
-  readonly startedAt: Millis;
-  env: Environment | undefined;
-  call: HandlerCall | undefined;
-}
 
 /**
  * The event source mapping as a discrete-event loop over virtual time (spec decision procedure).
@@ -59,27 +46,24 @@ export class Simulator {
   private readonly queue = new EventQueue<Agenda>();
   private readonly trace: TraceWriter;
   private readonly choices: Choices;
-  private readonly pool = new EnvironmentPool();
+  private readonly invoker: Invoker;
   private readonly faults: FaultPlan;
   private readonly shards: ShardState[];
   private readonly children = new Map<number, ShardState[]>();
   private readonly requestIds: Prng;
-  private readonly recordJson: (string | undefined)[];
-  private readonly guardMs: number;
   private readonly maxDispatches: number;
   private readonly maxVirtualTimeMs: Millis;
   private starting: Dispatch[] = [];
   private enabled: boolean;
   private now: Millis = 0;
   private dispatches = 0;
-  private running = true;
   /** When reading begins; with LATEST a random point after creation (R22). */
   private readonly startAt: Millis;
 
   constructor(
     private readonly scenario: Scenario,
     private readonly history: StreamHistory,
-    private readonly target: HandlerTarget,
+    target: HandlerTarget,
     options: SimulateOptions = {},
   ) {
     const prng = new Prng(scenario.simSeed).derive('mapping');
@@ -87,8 +71,7 @@ export class Simulator {
     this.choices = new Choices(scenario.interleaving);
     this.faults = new FaultPlan(scenario.faults);
     this.trace = new TraceWriter(traceHeader(history, scenario));
-    this.recordJson = new Array(history.records.length);
-    this.guardMs = options.realTimeGuardMs ?? 5000;
+    this.invoker = new Invoker(target, scenario.function, this.trace, this.choices, options.realTimeGuardMs ?? 5000, () => this.now);
     this.maxDispatches = options.maxDispatches ?? 100_000;
     this.maxVirtualTimeMs = options.maxVirtualTimeMs ?? 30 * 24 * 3_600_000;
     this.enabled = scenario.mapping.enabled;
@@ -116,7 +99,7 @@ export class Simulator {
     await nextMacrotask();
     reason ??= this.shards.every((shard) => shard.checkpoint === shard.records.length) ? 'drained' : 'stalled';
     this.trace.append({ type: 'end', t: this.now, reason });
-    this.running = false;
+    this.invoker.stop();
     return this.trace.finish();
   }
 
@@ -300,7 +283,7 @@ export class Simulator {
             streamArn: this.history.arn,
             destination,
             s3PayloadForm: this.scenario.semantics.s3PayloadForm,
-            eventJson: () => this.eventJson(records),
+            eventJson: () => this.invoker.eventJson(records),
             now: this.now,
             startEpochMs: this.scenario.startEpochMs,
           });
@@ -323,58 +306,12 @@ export class Simulator {
   private async startGroup(): Promise<void> {
     const group = this.choices.order(this.starting);
     this.starting = [];
-    const calls = group.map((d) => this.start(d));
-    const settledCalls = await Promise.all(calls);
-    await nextMacrotask();
-    group.forEach((d, i) => (d.call = settledCalls[i]));
+    await this.invoker.runGroup(group);
     for (const d of this.choices.order(group)) {
       const timedOut = d.fault?.kind === 'timeout' || d.call?.run.kind === 'hung';
       const duration = timedOut ? this.scenario.function.timeout * 1000 : d.fault?.kind === 'throttle' ? 0 : this.scenario.timing.invocationMs;
       this.queue.push(this.now + duration, { kind: 'complete', dispatch: d });
     }
-  }
-
-  private start(d: Dispatch): Promise<HandlerCall | undefined> {
-    const shard = d.lane.shard.ordinal;
-    const invoke = { type: 'invoke', t: this.now, id: d.id, shard, lane: d.lane.lane, attempt: d.attempt, records: d.segment.records.map((r) => r.ordinal), requestId: d.requestId, duplicate: d.segment.duplicate } as const;
-    if (d.fault !== undefined) this.trace.append({ type: 'fault', t: this.now, kind: d.fault.kind, dispatch: d.id, shard });
-    if (d.fault?.kind === 'throttle') {
-      this.trace.append({ ...invoke, env: null });
-      return Promise.resolve(undefined);
-    }
-    const { env, cold } = this.pool.acquire(this.choices);
-    d.env = env;
-    if (cold) this.trace.append({ type: 'env-start', t: this.now, env: env.id, dispatch: d.id });
-    this.trace.append({ ...invoke, env: env.id });
-    if (d.fault?.kind === 'error') return Promise.resolve(undefined);
-    const fn = this.scenario.function;
-    const deadline = this.now + fn.timeout * 1000;
-    return callHandler({
-      dispatch: d.id,
-      env,
-      cold,
-      target: this.target,
-      eventJson: this.eventJson(d.segment.records),
-      context: lambdaContext(fn, d.requestId, `env${env.id}`, () => deadline - this.now),
-      guardMs: this.guardMs,
-      onLateStray: (stray) => this.lateStray(d, stray),
-    });
-  }
-
-  private lateStray(d: Dispatch, stray: Stray): void {
-    const detail = `${stray.error.errorType}: ${stray.error.errorMessage} (surfaced after the invocation ended)`;
-    if (this.running) this.trace.append({ type: 'finding', t: this.now, kind: stray.kind, dispatch: d.id, detail });
-    else process.emitWarning(`handler invocation ${d.id}: ${detail}`, 'ShardcheckWarning');
-  }
-
-  private eventJson(records: readonly StreamRecord[]): string {
-    let json = '{"Records":[';
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
-      const text = (this.recordJson[record.ordinal] ??= JSON.stringify(record.event));
-      json += i === 0 ? text : `,${text}`;
-    }
-    return `${json}]}`;
   }
 
   // ── completion: the post-invocation part of the decision procedure ───────────────────────
@@ -400,20 +337,12 @@ export class Simulator {
       ...(outcome.fault === undefined ? {} : { fault: outcome.fault }),
     });
     for (const finding of outcome.findings) this.trace.append({ type: 'finding', t: this.now, kind: finding.kind, dispatch: d.id, detail: finding.detail });
-    this.releaseEnvironment(d.env, outcome);
+    this.invoker.release(d, outcome);
     const lane = d.lane;
     lane.inFlight = false;
     if (d.generation === lane.generation && !d.segment.duplicate) this.applyOutcome(lane, d, outcome);
     if (lane.segments.length === 0) lane.windowStart = this.now; // R20: the next window opens now
     this.progress(lane);
-  }
-
-  private releaseEnvironment(env: Environment | undefined, outcome: DecidedOutcome): void {
-    if (env === undefined) return;
-    if (outcome.recycle === undefined) return this.pool.release(env);
-    this.pool.recycle(env);
-    this.pool.release(env);
-    this.trace.append({ type: 'env-recycle', t: this.now, env: env.id, reason: outcome.recycle });
   }
 
   private applyOutcome(lane: LaneState, d: Dispatch, outcome: DecidedOutcome): void {
@@ -495,8 +424,7 @@ export class Simulator {
       case 'duplicate':
         return this.duplicate(fault.shard);
       case 'reclaim':
-        for (const env of this.pool.reclaimIdle()) this.trace.append({ type: 'env-recycle', t: this.now, env: env.id, reason: 'reclaim' });
-        return;
+        return this.invoker.reclaimIdle();
     }
   }
 

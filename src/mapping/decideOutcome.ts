@@ -13,8 +13,6 @@ export interface DecidedOutcome {
   /** The execution environment dies with this invocation. */
   readonly recycle?: EnvironmentRecycleReason;
   readonly findings: readonly { readonly kind: FindingKind; readonly detail: string }[];
-  /** Virtual time the invocation took (a timeout uses the whole function timeout). */
-  readonly timedOut: boolean;
 }
 
 export interface OutcomeInput {
@@ -32,14 +30,14 @@ export function decideOutcome(input: OutcomeInput): DecidedOutcome {
   const { fault, call } = input;
   const findings = call === undefined ? [] : findingsOf(call);
   const timeout: ErrorInfo = { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${input.timeoutSeconds.toFixed(2)} seconds` };
-  const base = { findings, timedOut: false };
+  const base = { findings };
   if (fault?.kind === 'throttle') return { ...base, outcome: 'NOT_INVOKED', fault: 'throttle', error: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.' } };
   if (fault?.kind === 'error') return { ...base, outcome: 'FUNCTION_ERROR', fault: 'error', recycle: 'crash', error: { errorType: 'Runtime.ExitError', errorMessage: 'injected: the function failed before the handler ran' } };
-  if (fault?.kind === 'timeout') return { ...base, outcome: 'FUNCTION_ERROR', fault: 'timeout', recycle: 'timeout', error: timeout, timedOut: true };
+  if (fault?.kind === 'timeout') return { ...base, outcome: 'FUNCTION_ERROR', fault: 'timeout', recycle: 'timeout', error: timeout };
   if (fault?.kind === 'crash') return { ...base, outcome: 'FUNCTION_ERROR', fault: 'crash', recycle: 'crash', error: { errorType: 'Runtime.ExitError', errorMessage: 'injected: the runtime exited during the invocation' } };
   if (call === undefined) throw new Error('shardcheck internal invariant violated: no handler call without a fault');
   const run = call.run;
-  if (run.kind === 'hung') return { ...base, outcome: 'FUNCTION_ERROR', recycle: 'hung', error: timeout, timedOut: true };
+  if (run.kind === 'hung') return { ...base, outcome: 'FUNCTION_ERROR', recycle: 'hung', error: timeout };
   if (run.kind === 'init-failed') return { ...base, outcome: 'FUNCTION_ERROR', recycle: 'init-failure', error: run.error };
   const earlyStray = call.strays.find((stray) => !stray.afterSettle);
   const lateStray = call.strays.some((stray) => stray.afterSettle);

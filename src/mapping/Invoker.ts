@@ -1,0 +1,105 @@
+import type { Millis } from '../core/index.js';
+import type { FunctionConfig } from '../scenario/functionConfig.js';
+import type { StreamRecord } from '../stream/streamHistory.js';
+import type { TraceWriter } from '../trace/TraceWriter.js';
+import type { Choices } from './Choices.js';
+import type { DecidedOutcome } from './decideOutcome.js';
+import type { Dispatch } from './Dispatch.js';
+import { EnvironmentPool } from './EnvironmentPool.js';
+import type { HandlerTarget } from './handlerTypes.js';
+import { lambdaContext } from './lambdaContext.js';
+import { nextMacrotask } from './realTime.js';
+import { callHandler, type HandlerCall, type Stray } from './runHandler.js';
+
+/**
+ * Runs the handler for dispatches: picks execution environments from the function's pool, builds
+ * each invocation's event and context, and records starts, cold starts and recycles.
+ */
+export class Invoker {
+  private readonly pool = new EnvironmentPool();
+  private readonly recordJson: (string | undefined)[] = [];
+  private running = true;
+
+  constructor(
+    private readonly target: HandlerTarget,
+    private readonly fn: FunctionConfig,
+    private readonly trace: TraceWriter,
+    private readonly choices: Choices,
+    private readonly guardMs: number,
+    private readonly clock: () => Millis,
+  ) {}
+
+  /**
+   * Starts every dispatch of the group concurrently (in the order given), waits until all settle
+   * and stray rejections have surfaced, and stores each call on its dispatch.
+   */
+  async runGroup(group: readonly Dispatch[]): Promise<void> {
+    const calls = await Promise.all(group.map((d) => this.start(d)));
+    await nextMacrotask();
+    group.forEach((d, i) => (d.call = calls[i]));
+  }
+
+  /** The invocation event's JSON text; each record is serialised once. */
+  eventJson(records: readonly StreamRecord[]): string {
+    let json = '{"Records":[';
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      const text = (this.recordJson[record.ordinal] ??= JSON.stringify(record.event));
+      json += i === 0 ? text : `,${text}`;
+    }
+    return `${json}]}`;
+  }
+
+  /** Returns the dispatch's environment to the pool, or retires it when the outcome killed it. */
+  release(d: Dispatch, outcome: DecidedOutcome): void {
+    const env = d.env;
+    if (env === undefined) return;
+    if (outcome.recycle !== undefined) {
+      this.pool.recycle(env);
+      this.trace.append({ type: 'env-recycle', t: this.clock(), env: env.id, reason: outcome.recycle });
+    }
+    this.pool.release(env);
+  }
+
+  reclaimIdle(): void {
+    for (const env of this.pool.reclaimIdle()) this.trace.append({ type: 'env-recycle', t: this.clock(), env: env.id, reason: 'reclaim' });
+  }
+
+  /** After the run, stray failures can no longer go into the trace. */
+  stop(): void {
+    this.running = false;
+  }
+
+  private start(d: Dispatch): Promise<HandlerCall | undefined> {
+    const t = this.clock();
+    const shard = d.lane.shard.ordinal;
+    const invoke = { type: 'invoke', t, id: d.id, shard, lane: d.lane.lane, attempt: d.attempt, records: d.segment.records.map((r) => r.ordinal), requestId: d.requestId, duplicate: d.segment.duplicate } as const;
+    if (d.fault !== undefined) this.trace.append({ type: 'fault', t, kind: d.fault.kind, dispatch: d.id, shard });
+    if (d.fault?.kind === 'throttle') {
+      this.trace.append({ ...invoke, env: null }); // R33: the function is never reached
+      return Promise.resolve(undefined);
+    }
+    const { env, cold } = this.pool.acquire(this.choices);
+    d.env = env;
+    if (cold) this.trace.append({ type: 'env-start', t, env: env.id, dispatch: d.id });
+    this.trace.append({ ...invoke, env: env.id });
+    if (d.fault?.kind === 'error') return Promise.resolve(undefined);
+    const deadline = t + this.fn.timeout * 1000;
+    return callHandler({
+      dispatch: d.id,
+      env,
+      cold,
+      target: this.target,
+      eventJson: this.eventJson(d.segment.records),
+      context: lambdaContext(this.fn, d.requestId, `env${env.id}`, () => deadline - this.clock()),
+      guardMs: this.guardMs,
+      onLateStray: (stray) => this.lateStray(d, stray),
+    });
+  }
+
+  private lateStray(d: Dispatch, stray: Stray): void {
+    const detail = `${stray.error.errorType}: ${stray.error.errorMessage} (surfaced after the invocation ended)`;
+    if (this.running) this.trace.append({ type: 'finding', t: this.clock(), kind: stray.kind, dispatch: d.id, detail });
+    else process.emitWarning(`handler invocation ${d.id}: ${detail}`, 'ShardcheckWarning');
+  }
+}
