@@ -51,9 +51,42 @@ export type TimedFault =
   | { readonly kind: 'duplicate'; readonly at: Millis; readonly shard: number }
   | { readonly kind: 'reclaim'; readonly at: Millis };
 
+/**
+ * Which calls a dependency fault applies to (all given fields must match). Calls are numbered
+ * from 0 across the run in the order the handler makes them; `nth` counts from 1 within a dispatch.
+ */
+export interface DependencyMatch {
+  readonly call?: number;
+  readonly dispatch?: number;
+  readonly nth?: number;
+  /** Member path as the proxy names it, e.g. `store.put` or `ddb.send(PutCommand)`. */
+  readonly path?: string;
+}
+
+/**
+ * - `reject`: the call fails before reaching the dependency (nothing applied).
+ * - `applyThenReject`: the call is applied, then the caller sees an error: the indeterminate
+ *   outcome of a timeout (Jepsen's `:info`).
+ * - `defer`: the call is held back and runs when the interleaving releases it, so concurrent calls
+ *   can run in any order.
+ */
+export type DependencyFaultKind = 'reject' | 'applyThenReject' | 'defer';
+
+/** How an injected dependency error looks (SDK clients get AWS-shaped errors). */
+export type DependencyErrorKind = 'throttle' | 'timeout' | 'internal';
+
+export interface DependencyFault {
+  readonly kind: DependencyFaultKind;
+  readonly match: DependencyMatch;
+  readonly times?: number;
+  /** Default: `throttle` for `reject`, `timeout` for `applyThenReject`. */
+  readonly error?: DependencyErrorKind;
+}
+
 export interface FaultSchedule {
   readonly invocations: readonly InvocationFault[];
   readonly timed: readonly TimedFault[];
+  readonly dependencies: readonly DependencyFault[];
 }
 
-export const NO_FAULTS: FaultSchedule = { invocations: [], timed: [] };
+export const NO_FAULTS: FaultSchedule = { invocations: [], timed: [], dependencies: [] };

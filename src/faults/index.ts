@@ -4,8 +4,13 @@ export {
   type InvocationFault,
   type TimedFault,
   type FaultSchedule,
+  type DependencyFault,
+  type DependencyFaultKind,
+  type DependencyErrorKind,
+  type DependencyMatch,
   NO_FAULTS,
 } from './faultSchedule.js';
 export { resolveFaultSchedule } from './resolveFaultSchedule.js';
 export { resolveInvocationFault } from './resolveInvocationFault.js';
 export { resolveTimedFault } from './resolveTimedFault.js';
+export { resolveDependencyFault } from './resolveDependencyFault.js';

@@ -17,4 +17,20 @@ export interface Dispatch {
   readonly startedAt: Millis;
   env: Environment | undefined;
   call: HandlerCall | undefined;
+  /** Dependency calls made so far (crash after k calls counts these). */
+  dependencyCalls: number;
+  /** The runtime died at a dependency call: later calls do nothing. */
+  dead: boolean;
+  /** Its group is still being driven, so deferred calls will be released. */
+  groupActive: boolean;
+  /** Signals the handler call that the runtime died. */
+  crash: () => void;
+  readonly crashed: Promise<void>;
+}
+
+/** A dispatch before it starts. */
+export function newDispatch(fields: Pick<Dispatch, 'id' | 'lane' | 'segment' | 'generation' | 'attempt' | 'requestId' | 'fault' | 'startedAt'>): Dispatch {
+  let crash!: () => void;
+  const crashed = new Promise<void>((resolve) => (crash = resolve));
+  return { ...fields, env: undefined, call: undefined, dependencyCalls: 0, dead: false, groupActive: false, crash, crashed };
 }

@@ -4,6 +4,7 @@ import type { StreamRecord } from '../stream/streamHistory.js';
 import type { TraceWriter } from '../trace/TraceWriter.js';
 import type { Choices } from './Choices.js';
 import type { DecidedOutcome } from './decideOutcome.js';
+import type { DependencyGate } from './DependencyGate.js';
 import type { Dispatch } from './Dispatch.js';
 import { EnvironmentPool } from './EnvironmentPool.js';
 import type { HandlerTarget } from './handlerTypes.js';
@@ -25,6 +26,7 @@ export class Invoker {
     private readonly fn: FunctionConfig,
     private readonly trace: TraceWriter,
     private readonly choices: Choices,
+    private readonly gate: DependencyGate,
     private readonly guardMs: number,
     private readonly clock: () => Millis,
   ) {}
@@ -34,7 +36,23 @@ export class Invoker {
    * and stray rejections have surfaced, and stores each call on its dispatch.
    */
   async runGroup(group: readonly Dispatch[]): Promise<void> {
-    const calls = await Promise.all(group.map((d) => this.start(d)));
+    for (const d of group) d.groupActive = true;
+    let settled = false;
+    const all = Promise.all(group.map((d) => this.start(d))).then((calls) => {
+      settled = true;
+      return calls;
+    });
+    // Let the handlers run until they settle or all wait on deferred calls; then the interleaving
+    // picks which deferred call runs next (DESIGN §5: dependency interleaving).
+    for (;;) {
+      await nextMacrotask();
+      if (settled) break;
+      if (this.gate.hasParked) this.gate.releaseOne();
+      else await Promise.race([all, this.gate.nextPark()]);
+    }
+    for (const d of group) d.groupActive = false;
+    this.gate.releaseAll();
+    const calls = await all;
     await nextMacrotask();
     group.forEach((d, i) => (d.call = calls[i]));
   }
@@ -94,6 +112,8 @@ export class Invoker {
       context: lambdaContext(this.fn, d.requestId, `env${env.id}`, () => deadline - this.clock()),
       guardMs: this.guardMs,
       onLateStray: (stray) => this.lateStray(d, stray),
+      dependencyCall: (info) => this.gate.decide(d, info),
+      crashed: d.crashed,
     });
   }
 

@@ -10,7 +10,8 @@ import { TraceWriter } from '../trace/TraceWriter.js';
 import { retryDelay } from './backoff.js';
 import { Choices } from './Choices.js';
 import { decideOutcome, type DecidedOutcome } from './decideOutcome.js';
-import type { Dispatch } from './Dispatch.js';
+import { DependencyGate } from './DependencyGate.js';
+import { newDispatch, type Dispatch } from './Dispatch.js';
 import { Invoker } from './Invoker.js';
 import { EventQueue } from './EventQueue.js';
 import type { HandlerTarget } from './handlerTypes.js';
@@ -71,7 +72,8 @@ export class Simulator {
     this.choices = new Choices(scenario.interleaving);
     this.faults = new FaultPlan(scenario.faults);
     this.trace = new TraceWriter(traceHeader(history, scenario));
-    this.invoker = new Invoker(target, scenario.function, this.trace, this.choices, options.realTimeGuardMs ?? 5000, () => this.now);
+    const gate = new DependencyGate(this.faults, this.trace, this.choices, prng.derive('dependencyErrors'), () => this.now);
+    this.invoker = new Invoker(target, scenario.function, this.trace, this.choices, gate, options.realTimeGuardMs ?? 5000, () => this.now);
     this.maxDispatches = options.maxDispatches ?? 100_000;
     this.maxVirtualTimeMs = options.maxVirtualTimeMs ?? 30 * 24 * 3_600_000;
     this.enabled = scenario.mapping.enabled;
@@ -299,7 +301,7 @@ export class Simulator {
     const records = segment.records.map((r) => r.ordinal);
     const fault = segment.duplicate ? undefined : this.faults.forDispatch({ dispatch: id, shard: lane.shard.ordinal, lane: lane.lane, attempt, records, t: this.now });
     lane.inFlight = true;
-    this.starting.push({ id, lane, segment, generation: lane.generation, attempt, requestId: this.requestIds.uuid(), fault, startedAt: this.now, env: undefined, call: undefined });
+    this.starting.push(newDispatch({ id, lane, segment, generation: lane.generation, attempt, requestId: this.requestIds.uuid(), fault, startedAt: this.now }));
   }
 
   /** Starts every dispatch of this instant concurrently, waits for all, then queues their completions. */

@@ -34,7 +34,7 @@ export function decideOutcome(input: OutcomeInput): DecidedOutcome {
   if (fault?.kind === 'throttle') return { ...base, outcome: 'NOT_INVOKED', fault: 'throttle', error: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.' } };
   if (fault?.kind === 'error') return { ...base, outcome: 'FUNCTION_ERROR', fault: 'error', recycle: 'crash', error: { errorType: 'Runtime.ExitError', errorMessage: 'injected: the function failed before the handler ran' } };
   if (fault?.kind === 'timeout') return { ...base, outcome: 'FUNCTION_ERROR', fault: 'timeout', recycle: 'timeout', error: timeout };
-  if (fault?.kind === 'crash') return { ...base, outcome: 'FUNCTION_ERROR', fault: 'crash', recycle: 'crash', error: { errorType: 'Runtime.ExitError', errorMessage: 'injected: the runtime exited during the invocation' } };
+  if (fault?.kind === 'crash' || call?.run.kind === 'crashed') return { ...base, outcome: 'FUNCTION_ERROR', fault: 'crash', recycle: 'crash', error: { errorType: 'Runtime.ExitError', errorMessage: 'injected: the runtime exited during the invocation' } };
   if (call === undefined) throw new Error('shardcheck internal invariant violated: no handler call without a fault');
   const run = call.run;
   if (run.kind === 'hung') return { ...base, outcome: 'FUNCTION_ERROR', recycle: 'hung', error: timeout };

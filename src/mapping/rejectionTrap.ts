@@ -1,22 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
-/** What a handler's stray failure is attributed to: the invocation whose async context raised it. */
-export interface InvocationScope {
-  readonly dispatch: number;
-  report(kind: 'floating-rejection' | 'uncaught-exception', reason: unknown): void;
-}
+import { invocationContext as storage, type InvocationContext } from '../faults/invocationContext.js';
 
 type Listener = (...args: unknown[]) => void;
 
-const storage = new AsyncLocalStorage<InvocationScope>();
 let installed = false;
 
 /**
  * Runs `fn` so that rejections and exceptions escaping from it (floating promises, timer callbacks)
- * are attributed to `scope` instead of crashing the process or failing the user's test runner.
+ * are attributed to `scope` (the invocation) instead of crashing the process or failing the user's test runner.
  * AsyncLocalStorage context reaches Node's `unhandledRejection`/`uncaughtException` listeners.
  */
-export function runInScope<T>(scope: InvocationScope, fn: () => T): T {
+export function runInScope<T>(scope: InvocationContext, fn: () => T): T {
   if (!installed) install();
   return storage.run(scope, fn);
 }

@@ -4,6 +4,7 @@ import type { Environment } from './EnvironmentPool.js';
 import type { HandlerTarget, StreamHandler } from './handlerTypes.js';
 import { guardRealTime } from './realTime.js';
 import { runInScope } from './rejectionTrap.js';
+import type { InvocationContext } from '../faults/invocationContext.js';
 
 /** A failure the handler raised outside its own promise chain. */
 export interface Stray {
@@ -15,6 +16,8 @@ export interface Stray {
 
 export type HandlerRun =
   | { readonly kind: 'returned'; readonly value: unknown }
+  /** The runtime died at a dependency call (crash after k calls); whatever the handler does next is moot. */
+  | { readonly kind: 'crashed' }
   | { readonly kind: 'threw'; readonly error: ErrorInfo; readonly nonError: boolean }
   | { readonly kind: 'hung' }
   | { readonly kind: 'init-failed'; readonly error: ErrorInfo; readonly nonError: boolean };
@@ -39,6 +42,10 @@ export interface HandlerCallInput {
   readonly guardMs: number;
   /** Called for strays that surface after the run was closed (late floating promises). */
   readonly onLateStray: (stray: Stray) => void;
+  /** Decides each dependency call made in this invocation's async context. */
+  readonly dependencyCall: InvocationContext['dependencyCall'];
+  /** Resolves when the invocation's runtime dies at a dependency call. */
+  readonly crashed: Promise<void>;
 }
 
 /**
@@ -49,8 +56,9 @@ export async function callHandler(input: HandlerCallInput): Promise<HandlerCall>
   const strays: Stray[] = [];
   let settled = false;
   let closed = false;
-  const scope = {
+  const scope: InvocationContext = {
     dispatch: input.dispatch,
+    dependencyCall: input.dependencyCall,
     report(kind: Stray['kind'], reason: unknown) {
       const stray = { kind, error: errorInfo(reason), afterSettle: settled };
       if (closed) input.onLateStray(stray);
@@ -58,7 +66,8 @@ export async function callHandler(input: HandlerCallInput): Promise<HandlerCall>
     },
   };
   const event = JSON.parse(input.eventJson);
-  const run = await runInScope(scope, () => invoke(input, event));
+  const crash = input.crashed.then((): HandlerRun => ({ kind: 'crashed' }));
+  const run = await Promise.race([runInScope(scope, () => invoke(input, event)), crash]);
   settled = true;
   return {
     run,

@@ -65,6 +65,13 @@ const EVENT_FIELDS: Readonly<Record<string, Readonly<Record<string, Field>>>> = 
   'env-start': { env: int, dispatch: int },
   'env-recycle': { env: int, reason: oneOf('timeout', 'crash', 'unhandled-rejection', 'hung', 'init-failure', 'reclaim') },
   mapping: { state: oneOf('disabled', 'enabled', 'restarted') },
+  dependency: {
+    dispatch: int,
+    call: int,
+    nth: int,
+    path: text,
+    action: oneOf('called', 'rejected', 'applied-then-rejected', 'deferred', 'released', 'crashed', 'dead'),
+  },
   finding: { kind: text, dispatch: orNull(int), detail: text },
   end: { reason: oneOf('drained', 'stalled', 'limit') },
 };

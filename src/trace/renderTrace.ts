@@ -130,6 +130,8 @@ function describeEvent(trace: Trace, e: TraceEvent, invokes: ReadonlyMap<number,
       return { where: `env ${e.env}`, what: `recycle (${e.reason})` };
     case 'mapping':
       return { where: 'mapping', what: e.state };
+    case 'dependency':
+      return { where: dispatchWhere(e.dispatch), what: `#${e.dispatch} call ${e.nth} ${quoted(e.path)} ${e.action}` };
     case 'finding':
       return { where: dispatchWhere(e.dispatch), what: `finding ${e.kind}${e.dispatch === null ? '' : ` #${e.dispatch}`}: ${oneLine(e.detail)}` };
     case 'end':

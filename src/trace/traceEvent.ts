@@ -17,6 +17,13 @@ export type FindingKind =
   | 'init-failed'
   | 'response-not-serializable';
 
+/**
+ * What happened to a dependency call: passed through, rejected before applying, applied then
+ * rejected, deferred (and later released), applied as the last act of a crashing runtime, or not
+ * run at all because the runtime had died.
+ */
+export type DependencyAction = 'called' | 'rejected' | 'applied-then-rejected' | 'deferred' | 'released' | 'crashed' | 'dead';
+
 /** JSON-safe description of an error the handler raised. */
 export interface ErrorInfo {
   readonly errorType: string;
@@ -72,6 +79,17 @@ export type TraceEvent =
   | { readonly type: 'env-start'; readonly t: Millis; readonly env: number; readonly dispatch: number }
   | { readonly type: 'env-recycle'; readonly t: Millis; readonly env: number; readonly reason: EnvironmentRecycleReason }
   | { readonly type: 'mapping'; readonly t: Millis; readonly state: 'disabled' | 'enabled' | 'restarted' }
+  | {
+      readonly type: 'dependency';
+      readonly t: Millis;
+      readonly dispatch: number;
+      /** Run-wide call number, in the order the handler made the calls. */
+      readonly call: number;
+      /** 1-based position of the call within its dispatch. */
+      readonly nth: number;
+      readonly path: string;
+      readonly action: DependencyAction;
+    }
   | { readonly type: 'finding'; readonly t: Millis; readonly kind: FindingKind; readonly dispatch: number | null; readonly detail: string }
   | { readonly type: 'end'; readonly t: Millis; readonly reason: 'drained' | 'stalled' | 'limit' };
 

@@ -3,7 +3,7 @@ import { FaultPlan, type DispatchFacts } from '../../src/faults/FaultPlan.js';
 import type { InvocationFault } from '../../src/faults/faultSchedule.js';
 
 const facts = (overrides: Partial<DispatchFacts> = {}): DispatchFacts => ({ dispatch: 0, shard: 0, lane: 0, attempt: 1, records: [0, 1], t: 0, ...overrides });
-const plan = (...invocations: InvocationFault[]) => new FaultPlan({ invocations, timed: [] });
+const plan = (...invocations: InvocationFault[]) => new FaultPlan({ invocations, timed: [], dependencies: [] });
 const kindFor = (p: FaultPlan, f: Partial<DispatchFacts> = {}) => p.forDispatch(facts(f))?.kind;
 
 describe('FaultPlan', () => {
@@ -82,7 +82,7 @@ describe('FaultPlan', () => {
   });
 
   it('two plans over one schedule count separately (a fresh plan per run)', () => {
-    const schedule = { invocations: [{ kind: 'throttle' as const, match: {}, times: 1 }], timed: [] };
+    const schedule = { invocations: [{ kind: 'throttle' as const, match: {}, times: 1 }], timed: [], dependencies: [] };
     const a = new FaultPlan(schedule);
     expect(kindFor(a)).toBe('throttle');
     expect(kindFor(a)).toBeUndefined();

@@ -8,7 +8,7 @@ const loose = (params: Record<string, unknown>): Partial<FaultSchedule> => param
 describe('resolveFaultSchedule', () => {
   it('defaults both lists to empty', () => {
     for (const params of [undefined, {}, { invocations: [] }, { timed: [] }]) {
-      expect(resolveFaultSchedule(params)).toEqual({ invocations: [], timed: [] });
+      expect(resolveFaultSchedule(params)).toEqual({ invocations: [], timed: [], dependencies: [] });
     }
   });
 
@@ -16,10 +16,12 @@ describe('resolveFaultSchedule', () => {
     const schedule = resolveFaultSchedule({
       invocations: [{ kind: 'crash', match: { shard: 0 }, afterCalls: 1 }],
       timed: [{ kind: 'duplicate', at: 10, shard: 0 }],
+      dependencies: [{ kind: 'applyThenReject', match: { dispatch: 2, nth: 1, path: 'store.put' }, error: 'timeout' }],
     });
     expect(schedule).toEqual({
       invocations: [{ kind: 'crash', match: { shard: 0 }, afterCalls: 1 }],
       timed: [{ kind: 'duplicate', at: 10, shard: 0 }],
+      dependencies: [{ kind: 'applyThenReject', match: { dispatch: 2, nth: 1, path: 'store.put' }, error: 'timeout' }],
     });
     expect(Object.isFrozen(schedule)).toBe(true);
     expect(Object.isFrozen(schedule.invocations)).toBe(true);
@@ -39,9 +41,18 @@ describe('resolveFaultSchedule', () => {
   });
 
   it('lists valid options for unknown ones', () => {
-    expect(errorMessage(() => resolveFaultSchedule(loose({ dependencies: [] })))).toBe(
-      'faults.dependencies is not a known option; valid options are invocations, timed',
+    expect(errorMessage(() => resolveFaultSchedule(loose({ network: [] })))).toBe(
+      'faults.network is not a known option; valid options are invocations, timed, dependencies',
     );
+  });
+
+  it('validates dependency faults', () => {
+    const at = (fault: unknown) => errorMessage(() => resolveFaultSchedule(loose({ dependencies: [fault] })));
+    expect(at({ kind: 'drop', match: {} })).toBe('faults.dependencies[0].kind must be one of "reject", "applyThenReject", "defer" (got "drop")');
+    expect(at({ kind: 'reject', match: { nth: 0 } })).toBe('faults.dependencies[0].match.nth must be an integer >= 1 (got 0)');
+    expect(at({ kind: 'reject', match: { path: '' } })).toBe('faults.dependencies[0].match.path must be a non-empty string (got "")');
+    expect(at({ kind: 'reject', error: 'boom' })).toBe('faults.dependencies[0].error must be one of "throttle", "timeout", "internal" (got "boom")');
+    expect(at({ kind: 'defer', match: { line: 1 } })).toBe('faults.dependencies[0].match.line is not a known option; valid options are call, dispatch, nth, path');
   });
 
   it('uses the given path', () => {

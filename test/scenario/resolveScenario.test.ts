@@ -21,7 +21,7 @@ describe('resolveScenario', () => {
     expect(scenario.function.functionArn).toBe(
       `arn:aws:lambda:${scenario.table.region}:${scenario.table.accountId}:function:shardcheck-handler`,
     );
-    expect(scenario.faults).toEqual({ invocations: [], timed: [] });
+    expect(scenario.faults).toEqual({ invocations: [], timed: [], dependencies: [] });
     expect(scenario.semantics).toEqual(DEFAULT_SEMANTICS);
     expect(scenario.timing).toEqual(DEFAULT_TIMING);
     expect(scenario.interleaving).toEqual([]);

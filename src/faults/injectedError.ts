@@ -1,0 +1,39 @@
+import type { InjectedError } from './invocationContext.js';
+
+const SDK_ERRORS = {
+  throttle: {
+    name: 'ProvisionedThroughputExceededException',
+    message: 'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
+    fault: 'client',
+    status: 400,
+    retryable: { throttling: true },
+  },
+  timeout: { name: 'TimeoutError', message: 'socket hang up: the request timed out before a response arrived', fault: 'client', status: undefined, retryable: {} },
+  internal: { name: 'InternalServerError', message: 'Internal server error', fault: 'server', status: 500, retryable: {} },
+} as const;
+
+const PLAIN_NAMES = { throttle: 'ThrottlingError', timeout: 'TimeoutError', internal: 'InternalError' } as const;
+
+/**
+ * The error a faulted dependency call raises. AWS SDK v3 calls get errors shaped like the SDK's
+ * (`name`, `$fault`, `$metadata`, `$retryable`) so handlers' error classification is exercised.
+ */
+export function injectedError(error: InjectedError, path: string, sdk: boolean): Error {
+  if (!sdk) {
+    const plain = new Error(`shardcheck injected a ${error.kind} failure into ${path}`);
+    plain.name = PLAIN_NAMES[error.kind];
+    return plain;
+  }
+  const shape = SDK_ERRORS[error.kind];
+  return Object.assign(new Error(shape.message), {
+    name: shape.name,
+    $fault: shape.fault,
+    $metadata: {
+      ...(shape.status === undefined ? {} : { httpStatusCode: shape.status }),
+      requestId: error.requestId,
+      attempts: 1,
+      totalRetryDelay: 0,
+    },
+    ...(error.kind === 'internal' ? {} : { $retryable: shape.retryable }),
+  });
+}

@@ -1,0 +1,40 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DependencyErrorKind } from './faultSchedule.js';
+
+/** What the dependency proxy tells the running invocation about a call. */
+export interface DependencyCallInfo {
+  /** e.g. `store.put` or `ddb.send(PutCommand)`. */
+  readonly path: string;
+  /** The member returns promises, so the call can be deferred. */
+  readonly async: boolean;
+}
+
+/** An AWS-shaped description of the error to raise; the proxy builds the Error. */
+export interface InjectedError {
+  readonly kind: DependencyErrorKind;
+  readonly requestId: string;
+}
+
+/** What happens to one dependency call. */
+export type DependencyDecision =
+  | { readonly action: 'call' }
+  | { readonly action: 'reject'; readonly error: InjectedError }
+  | { readonly action: 'applyThenReject'; readonly error: InjectedError }
+  | { readonly action: 'defer'; readonly released: Promise<void> }
+  /** The call is applied, then the invocation's runtime dies (crash after k calls). */
+  | { readonly action: 'crashAfter' }
+  /** The invocation's runtime is dead: nothing runs, nothing returns. */
+  | { readonly action: 'dead' };
+
+/** The invocation whose async context is running: the target of stray failures and dependency faults. */
+export interface InvocationContext {
+  readonly dispatch: number;
+  report(kind: 'floating-rejection' | 'uncaught-exception', reason: unknown): void;
+  dependencyCall(info: DependencyCallInfo): DependencyDecision;
+}
+
+/**
+ * AsyncLocalStorage reaches every continuation of the handler, including its floating promises and
+ * timer callbacks, and Node's unhandled-rejection listeners.
+ */
+export const invocationContext = new AsyncLocalStorage<InvocationContext>();

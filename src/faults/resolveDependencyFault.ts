@@ -1,0 +1,33 @@
+import { optionError, readInteger, readObject, readOneOf, rejectUnknownOptions, withoutUndefined } from '../core/index.js';
+import type { DependencyErrorKind, DependencyFault, DependencyFaultKind, DependencyMatch } from './faultSchedule.js';
+
+const KINDS: readonly DependencyFaultKind[] = ['reject', 'applyThenReject', 'defer'];
+const ERRORS: readonly DependencyErrorKind[] = ['throttle', 'timeout', 'internal'];
+const KNOWN: readonly (keyof DependencyFault)[] = ['kind', 'match', 'times', 'error'];
+const MATCH_KNOWN: readonly (keyof DependencyMatch)[] = ['call', 'dispatch', 'nth', 'path'];
+
+export function resolveDependencyFault(value: unknown, path: string): DependencyFault {
+  const f = readObject(path, value);
+  rejectUnknownOptions(path, f, KNOWN);
+  const m = readObject(`${path}.match`, f.match ?? {});
+  rejectUnknownOptions(`${path}.match`, m, MATCH_KNOWN);
+  const index = (key: 'call' | 'dispatch', min: number): number | undefined =>
+    m[key] === undefined ? undefined : readInteger(`${path}.match.${key}`, m[key], min);
+  const match = withoutUndefined({
+    call: index('call', 0),
+    dispatch: index('dispatch', 0),
+    nth: m.nth === undefined ? undefined : readInteger(`${path}.match.nth`, m.nth, 1),
+    path: m.path === undefined ? undefined : readPath(`${path}.match.path`, m.path),
+  });
+  return withoutUndefined({
+    kind: readOneOf(`${path}.kind`, f.kind, KINDS),
+    match,
+    times: f.times === undefined ? undefined : readInteger(`${path}.times`, f.times, 1),
+    error: f.error === undefined ? undefined : readOneOf(`${path}.error`, f.error, ERRORS),
+  });
+}
+
+function readPath(path: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0) throw optionError(path, 'must be a non-empty string', value);
+  return value;
+}

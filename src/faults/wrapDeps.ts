@@ -1,0 +1,114 @@
+import { injectedError } from './injectedError.js';
+import { invocationContext, type DependencyDecision } from './invocationContext.js';
+
+export interface WrapDepsOptions {
+  /** Prefix of call paths (default: none, so `deps.store.put` is `store.put`). */
+  readonly name?: string;
+}
+
+type AnyFunction = (...args: unknown[]) => unknown;
+
+/**
+ * A fault-injecting proxy over the object a handler uses for its downstream: every function-valued
+ * member (recursively) and the `send` of AWS SDK v3 clients. Outside a simulated invocation it is
+ * transparent; inside one, each call asks the running simulation what to do (call, reject before,
+ * apply then reject, defer, crash). Calls run on the real object, so `this`, synchronous return
+ * values and property reads behave as without the proxy.
+ */
+export function wrapDeps<T extends object>(deps: T, options: WrapDepsOptions = {}): T {
+  return wrap(deps, options.name ?? '', new WeakMap()) as T;
+}
+
+function wrap(target: object, path: string, cache: WeakMap<object, object>): object {
+  const cached = cache.get(target);
+  if (cached !== undefined) return cached;
+  const members = new Map<PropertyKey, unknown>();
+  const proxy = new Proxy(target, {
+    get(real, prop) {
+      const value: unknown = Reflect.get(real, prop, real);
+      if (typeof prop === 'symbol') return typeof value === 'function' ? (value as AnyFunction).bind(real) : value;
+      const memberPath = path === '' ? prop : `${path}.${prop}`;
+      if (typeof value === 'function') {
+        const known = members.get(prop);
+        if (known !== undefined) return known;
+        const intercepted = intercept(real, value as AnyFunction, memberPath, prop === 'send' && isSdkClient(real));
+        members.set(prop, intercepted);
+        return intercepted;
+      }
+      return isWrappable(value) ? wrap(value, memberPath, cache) : value;
+    },
+    set(real, prop, value) {
+      return Reflect.set(real, prop, value, real);
+    },
+  });
+  cache.set(target, proxy);
+  return proxy;
+}
+
+function intercept(real: object, fn: AnyFunction, path: string, sdkSend: boolean): AnyFunction {
+  let returnsPromises = sdkSend || fn.constructor.name === 'AsyncFunction';
+  return function dependencyCall(...args: unknown[]): unknown {
+    const context = invocationContext.getStore();
+    const apply = () => {
+      const result = Reflect.apply(fn, real, args);
+      if (isThenable(result)) returnsPromises = true;
+      return result;
+    };
+    if (context === undefined) return apply();
+    const callPath = sdkSend ? `${path}(${commandName(args[0])})` : path;
+    const decision = context.dependencyCall({ path: callPath, async: returnsPromises });
+    return carryOut(decision, apply, callPath, sdkSend, returnsPromises);
+  };
+}
+
+function carryOut(decision: DependencyDecision, apply: () => unknown, path: string, sdk: boolean, async: boolean): unknown {
+  switch (decision.action) {
+    case 'call':
+      return apply();
+    case 'reject': {
+      const error = injectedError(decision.error, path, sdk);
+      if (async) return Promise.reject(error);
+      throw error;
+    }
+    case 'applyThenReject': {
+      const error = injectedError(decision.error, path, sdk);
+      const result = apply();
+      if (isThenable(result)) return Promise.resolve(result).then(() => Promise.reject(error));
+      throw error;
+    }
+    case 'defer':
+      return decision.released.then(apply);
+    case 'crashAfter': {
+      apply();
+      return halt(async, path);
+    }
+    case 'dead':
+      return halt(async, path);
+  }
+}
+
+/** A dead runtime returns nothing: async callers wait forever, sync callers cannot continue. */
+function halt(async: boolean, path: string): unknown {
+  if (async) return new Promise(() => {});
+  throw new Error(`shardcheck: the runtime crashed during ${path}`);
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** AWS SDK v3 clients carry a middleware stack and a config next to `send`. */
+function isSdkClient(value: object): boolean {
+  return 'middlewareStack' in value && 'config' in value;
+}
+
+function commandName(command: unknown): string {
+  const name = (command as { constructor?: { name?: unknown } } | undefined)?.constructor?.name;
+  return typeof name === 'string' && name !== 'Object' ? name : 'command';
+}
+
+/** Values whose members are dependency calls; promises, dates, buffers and errors are data. */
+function isWrappable(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  return !(value instanceof Promise || value instanceof Date || value instanceof RegExp || value instanceof Error || ArrayBuffer.isView(value) || value instanceof ArrayBuffer);
+}
