@@ -12,7 +12,7 @@ const LEVEL_1 = ['core', 'table', 'stream', 'faults', 'trace'];
 // `scenario` holds the resolved input types and their validation: above level 1, whose data it
 // composes, and below the level-2 simulator and model, which both consume it.
 const BELOW_MAPPING = [...LEVEL_1, 'scenario'];
-const BELOW_RUN = [...BELOW_MAPPING, 'mapping', 'model', 'check', 'arbitraries', 'report'];
+const BELOW_RUN = [...BELOW_MAPPING, 'mapping', 'model', 'check', 'coverage', 'arbitraries', 'report'];
 
 /** Module → modules it may import (besides itself). `index` is `src/index.ts`. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
@@ -25,8 +25,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   mapping: BELOW_MAPPING,
   model: BELOW_MAPPING, // never mapping: the model must not restate the simulator
   check: ['model', 'trace', 'core', 'scenario', 'table', 'stream', 'faults'], // never mapping
+  coverage: ['trace', 'core'], // reads only traces, like check
   arbitraries: ['core', 'table', 'stream', 'faults', 'scenario', 'trace'],
-  report: ['check', 'trace', 'core', 'scenario', 'model', 'table', 'stream', 'faults'],
+  report: ['check', 'coverage', 'trace', 'core', 'scenario', 'model', 'table', 'stream', 'faults'],
   run: BELOW_RUN,
   vitest: [...BELOW_RUN, 'run'],
   cli: [...BELOW_RUN, 'run'],

@@ -1,0 +1,2 @@
+export { COVERAGE_ITEMS, coverageOf, type CoverageItem } from './coverageOf.js';
+export { CoverageTally, type CampaignCoverage } from './CoverageTally.js';
