@@ -19,8 +19,12 @@ export function resolveDependencyFault(value: unknown, path: string): Dependency
     nth: m.nth === undefined ? undefined : readInteger(`${path}.match.nth`, m.nth, 1),
     path: m.path === undefined ? undefined : readPath(`${path}.match.path`, m.path),
   });
+  const kind = readOneOf(`${path}.kind`, f.kind, KINDS);
+  if (f.error !== undefined && kind === 'defer') {
+    throw optionError(`${path}.error`, 'is only valid for kinds "reject" and "applyThenReject"', f.error);
+  }
   return withoutUndefined({
-    kind: readOneOf(`${path}.kind`, f.kind, KINDS),
+    kind,
     match,
     times: f.times === undefined ? undefined : readInteger(`${path}.times`, f.times, 1),
     error: f.error === undefined ? undefined : readOneOf(`${path}.error`, f.error, ERRORS),

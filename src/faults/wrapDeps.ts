@@ -14,6 +14,11 @@ type AnyFunction = (...args: unknown[]) => unknown;
  * transparent; inside one, each call asks the running simulation what to do (call, reject before,
  * apply then reject, defer, crash). Calls run on the real object, so `this`, synchronous return
  * values and property reads behave as without the proxy.
+ *
+ * A member counts as asynchronous when it is an `async` function, an SDK client's `send`, or once
+ * it has returned a promise. Until then a rejection is thrown synchronously and a deferral falls
+ * back to a plain call, since changing a synchronous member's return type would be a fault of its
+ * own: declare promise-returning members `async` to make their first call deferrable.
  */
 export function wrapDeps<T extends object>(deps: T, options: WrapDepsOptions = {}): T {
   return wrap(deps, options.name ?? '', new WeakMap()) as T;
@@ -22,27 +27,45 @@ export function wrapDeps<T extends object>(deps: T, options: WrapDepsOptions = {
 function wrap(target: object, path: string, cache: WeakMap<object, object>): object {
   const cached = cache.get(target);
   if (cached !== undefined) return cached;
-  const members = new Map<PropertyKey, unknown>();
-  const proxy = new Proxy(target, {
-    get(real, prop) {
-      const value: unknown = Reflect.get(real, prop, real);
-      if (typeof prop === 'symbol') return typeof value === 'function' ? (value as AnyFunction).bind(real) : value;
+  const wrappers = new WeakMap<AnyFunction, AnyFunction>();
+  const handler: ProxyHandler<object> = {
+    get(_, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof prop === 'symbol') return typeof value === 'function' ? (value as AnyFunction).bind(target) : value;
       const memberPath = path === '' ? prop : `${path}.${prop}`;
       if (typeof value === 'function') {
-        const known = members.get(prop);
-        if (known !== undefined) return known;
-        const intercepted = intercept(real, value as AnyFunction, memberPath, prop === 'send' && isSdkClient(real));
-        members.set(prop, intercepted);
-        return intercepted;
+        // Keyed by the function itself, so a member replaced later (a mock) is seen.
+        let wrapper = wrappers.get(value as AnyFunction);
+        if (wrapper === undefined) {
+          wrapper = intercept(target, value as AnyFunction, memberPath, prop === 'send' && isSdkClient(target));
+          wrappers.set(value as AnyFunction, wrapper);
+        }
+        return wrapper;
       }
       return isWrappable(value) ? wrap(value, memberPath, cache) : value;
     },
-    set(real, prop, value) {
-      return Reflect.set(real, prop, value, real);
+    set(_, prop, value) {
+      return Reflect.set(target, prop, value, target);
     },
-  });
+  };
+  const proxy = new Proxy(Object.isExtensible(target) ? target : shadowOf(target, handler), handler);
   cache.set(target, proxy);
   return proxy;
+}
+
+/**
+ * A frozen object's proxy must return its exact property values, which would expose the raw
+ * members; a proxy over an empty stand-in that forwards to it has no such constraint.
+ */
+function shadowOf(target: object, handler: ProxyHandler<object>): object {
+  const shadow = Array.isArray(target) ? [] : Object.create(Object.getPrototypeOf(target));
+  handler.has = (_, prop) => Reflect.has(target, prop);
+  handler.ownKeys = () => Reflect.ownKeys(target);
+  handler.getOwnPropertyDescriptor = (_, prop) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(target, prop);
+    return descriptor === undefined ? undefined : { ...descriptor, configurable: true };
+  };
+  return shadow;
 }
 
 function intercept(real: object, fn: AnyFunction, path: string, sdkSend: boolean): AnyFunction {

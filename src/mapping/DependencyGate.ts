@@ -76,8 +76,10 @@ export class DependencyGate {
   releaseOne(): void {
     const [parked] = this.parked.splice(this.choices.pick(this.parked.length), 1);
     if (parked === undefined) return;
-    this.trace.append({ type: 'dependency', t: this.clock(), dispatch: parked.dispatch.id, call: parked.call, nth: parked.nth, path: parked.path, action: 'released' });
-    parked.release();
+    // A call held back when its runtime died was never sent: it never runs nor returns.
+    const action = parked.dispatch.dead ? 'dead' : 'released';
+    this.trace.append({ type: 'dependency', t: this.clock(), dispatch: parked.dispatch.id, call: parked.call, nth: parked.nth, path: parked.path, action });
+    if (action === 'released') parked.release();
   }
 
   /** Resolves as soon as a call is parked. */
