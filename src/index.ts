@@ -18,6 +18,18 @@ export type {
 } from './scenario/index.js';
 export { itemKeyOf } from './table/index.js';
 export type { TableParameters, TableSpec, StreamViewType, TableOperation, Item, Write } from './table/index.js';
-export type { FaultSchedule, InvocationFault, InvocationMatch, TimedFault } from './faults/index.js';
-export type { Trace, TraceEvent, TraceRecord, TraceShard, OnFailureMessage, OutcomeClass } from './trace/trace-types.js';
+export { wrapDeps, type WrapDepsOptions } from './faults/wrapDeps.js';
+export type {
+  FaultSchedule,
+  InvocationFault,
+  InvocationMatch,
+  TimedFault,
+  DependencyFault,
+  DependencyMatch,
+  DependencyFaultKind,
+  DependencyErrorKind,
+} from './faults/index.js';
+export { COVERAGE_ITEMS, coverageOf, CoverageTally, type CoverageItem, type CampaignCoverage } from './coverage/index.js';
+export type { Trace, TraceEvent, TraceRecord, TraceShard, OnFailureMessage, OutcomeClass } from './trace/index.js';
+export { serializeTrace, parseTrace, renderTrace, summarizeTrace } from './trace/index.js';
 export { ShardcheckError, compareSeq } from './core/index.js';

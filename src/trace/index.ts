@@ -8,6 +8,7 @@ export type {
   ErrorInfo,
   RecordRef,
   OnFailureMessage,
+  DependencyAction,
 } from './traceEvent.js';
 export { TraceWriter } from './TraceWriter.js';
 export { serializeTrace, stableJson } from './serializeTrace.js';
