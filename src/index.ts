@@ -18,7 +18,7 @@ export type {
 } from './scenario/index.js';
 export { itemKeyOf } from './table/index.js';
 export type { TableParameters, TableSpec, StreamViewType, TableOperation, Item, Write } from './table/index.js';
-export { wrapDeps, type WrapDepsOptions } from './faults/wrapDeps.js';
+export { wrapDeps, type WrapDepsOptions } from './faults/index.js';
 export type {
   FaultSchedule,
   InvocationFault,
@@ -33,3 +33,26 @@ export { COVERAGE_ITEMS, coverageOf, CoverageTally, type CoverageItem, type Camp
 export type { Trace, TraceEvent, TraceRecord, TraceShard, OnFailureMessage, OutcomeClass } from './trace/index.js';
 export { serializeTrace, parseTrace, renderTrace, summarizeTrace } from './trace/index.js';
 export { ShardcheckError, compareSeq } from './core/index.js';
+export {
+  tableSpec,
+  itemAttributes,
+  changeSequence,
+  shardTopology,
+  mappingConfig,
+  faultSchedule,
+  interleaving,
+  scenario,
+} from './arbitraries/index.js';
+export type {
+  TableSpecOptions,
+  GeneratedTable,
+  ItemAttributesOptions,
+  ChangeSequenceOptions,
+  EventName,
+  ShardTopologyOptions,
+  MappingConfigOptions,
+  FaultScheduleOptions,
+  FaultKind,
+  InterleavingOptions,
+  ScenarioOptions,
+} from './arbitraries/index.js';

@@ -14,3 +14,5 @@ export { resolveFaultSchedule } from './resolveFaultSchedule.js';
 export { resolveInvocationFault } from './resolveInvocationFault.js';
 export { resolveTimedFault } from './resolveTimedFault.js';
 export { resolveDependencyFault } from './resolveDependencyFault.js';
+export { wrapDeps, type WrapDepsOptions } from './wrapDeps.js';
+export { FaultPlan } from './FaultPlan.js';

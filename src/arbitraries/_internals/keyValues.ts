@@ -1,0 +1,25 @@
+import type { ItemKeyValues, KeyAttribute, TableSpec } from '../../table/index.js';
+
+/** Items per partition key when the table has a sort key, so PF lanes and shards see key groups. */
+export const SORT_KEYS_PER_PARTITION = 3;
+
+/**
+ * The key attributes of item number `index` of a table: a pure function of the index, so a
+ * shrunk (smaller) index is a key of a smaller key space. S keys read `user#7` / `order#0002`,
+ * N keys are the numbers, B keys a few bytes.
+ */
+export function keyValues(spec: TableSpec, index: number): ItemKeyValues {
+  if (spec.sortKey === undefined) return { [spec.partitionKey.name]: scalar(spec.partitionKey, 'user', index) };
+  const partition = Math.floor(index / SORT_KEYS_PER_PARTITION);
+  const sort = index % SORT_KEYS_PER_PARTITION;
+  return {
+    [spec.partitionKey.name]: scalar(spec.partitionKey, 'user', partition),
+    [spec.sortKey.name]: scalar(spec.sortKey, 'order', sort),
+  };
+}
+
+function scalar(key: KeyAttribute, prefix: string, n: number): string | number | Uint8Array {
+  if (key.type === 'N') return n;
+  if (key.type === 'B') return Uint8Array.of(0xb0 | (n >>> 16 & 0x0f), (n >>> 8) & 0xff, n & 0xff);
+  return prefix === 'user' ? `user#${n}` : `order#${String(n).padStart(4, '0')}`;
+}
