@@ -21,32 +21,36 @@ export interface DependencyCallFacts {
 
 /** Looks up the fault for a dispatch or a dependency call; the first matching fault with firings left wins. */
 export class FaultPlan {
-  private readonly fired: number[];
-  private readonly firedDependencies: number[];
+  private readonly invocations: FiringList<InvocationFault>;
+  private readonly dependencies: FiringList<DependencyFault>;
 
-  constructor(private readonly schedule: FaultSchedule) {
-    this.fired = schedule.invocations.map(() => 0);
-    this.firedDependencies = schedule.dependencies.map(() => 0);
+  constructor(schedule: FaultSchedule) {
+    this.invocations = new FiringList(schedule.invocations);
+    this.dependencies = new FiringList(schedule.dependencies);
   }
 
   forDependencyCall(facts: DependencyCallFacts): DependencyFault | undefined {
-    const faults = this.schedule.dependencies;
-    for (let i = 0; i < faults.length; i++) {
-      const fault = faults[i]!;
-      if (fault.times !== undefined && this.firedDependencies[i]! >= fault.times) continue;
-      if (!matchesCall(fault.match, facts)) continue;
-      this.firedDependencies[i]!++;
-      return fault;
-    }
-    return undefined;
+    return this.dependencies.fire((fault) => matchesCall(fault.match, facts));
   }
 
   forDispatch(facts: DispatchFacts): InvocationFault | undefined {
-    const faults = this.schedule.invocations;
-    for (let i = 0; i < faults.length; i++) {
-      const fault = faults[i]!;
+    return this.invocations.fire((fault) => matches(fault.match, facts));
+  }
+}
+
+/** Faults with an optional firing limit (`times`), each counted as it fires. */
+class FiringList<F extends { readonly times?: number }> {
+  private readonly fired: number[];
+
+  constructor(private readonly faults: readonly F[]) {
+    this.fired = faults.map(() => 0);
+  }
+
+  fire(matches: (fault: F) => boolean): F | undefined {
+    for (let i = 0; i < this.faults.length; i++) {
+      const fault = this.faults[i]!;
       if (fault.times !== undefined && this.fired[i]! >= fault.times) continue;
-      if (!matches(fault.match, facts)) continue;
+      if (!matches(fault)) continue;
       this.fired[i]!++;
       return fault;
     }
