@@ -5,7 +5,7 @@ import type { TimedFault } from '../faults/faultSchedule.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { StreamHistory, StreamRecord } from '../stream/streamHistory.js';
 import type { Trace } from '../trace/trace.js';
-import type { DiscardCondition } from '../trace/traceEvent.js';
+import type { DiscardCondition, OnFailureMessage } from '../trace/traceEvent.js';
 import { TraceWriter } from '../trace/TraceWriter.js';
 import { retryDelay } from './backoff.js';
 import { Choices } from './Choices.js';
@@ -15,7 +15,7 @@ import { newDispatch, type Dispatch } from './Dispatch.js';
 import { Invoker } from './Invoker.js';
 import { EventQueue } from './EventQueue.js';
 import type { HandlerTarget } from './handlerTypes.js';
-import { onFailureMessage } from './onFailureMessage.js';
+import { onFailureMessage, type OnFailureInput } from './onFailureMessage.js';
 import { planBatch } from './planBatch.js';
 import { nextMacrotask } from './realTime.js';
 import { COMMITTED, DISCARDED, SKIPPED, TRIMMED, ShardState, type LaneState, type Segment } from './ShardState.js';
@@ -56,13 +56,13 @@ export class Simulator {
   private readonly maxVirtualTimeMs: Millis;
   private starting: Dispatch[] = [];
   private enabled: boolean;
-  private now: Millis = 0;
+  protected now: Millis = 0;
   private dispatches = 0;
   /** When reading begins; with LATEST a random point after creation (R22). */
   private readonly startAt: Millis;
 
   constructor(
-    private readonly scenario: Scenario,
+    protected readonly scenario: Scenario,
     private readonly history: StreamHistory,
     target: HandlerTarget,
     options: SimulateOptions = {},
@@ -77,8 +77,7 @@ export class Simulator {
     this.maxDispatches = options.maxDispatches ?? 100_000;
     this.maxVirtualTimeMs = options.maxVirtualTimeMs ?? 30 * 24 * 3_600_000;
     this.enabled = scenario.mapping.enabled;
-    const laneKey = scenario.semantics.laneKey === 'itemKey' ? (r: StreamRecord) => shardHashOf(r.itemKey) : (r: StreamRecord) => shardHashOf(r.partitionKey);
-    this.shards = history.shards.map((shard) => new ShardState(shard, scenario.mapping.parallelizationFactor, laneKey));
+    this.shards = history.shards.map((shard) => new ShardState(shard, scenario.mapping.parallelizationFactor, (r) => this.laneHash(r)));
     for (const shard of this.shards) {
       for (const parent of shard.history.parents) this.children.set(parent, [...(this.children.get(parent) ?? []), shard]);
     }
@@ -107,7 +106,7 @@ export class Simulator {
 
   private schedule(): void {
     for (const shard of this.shards) {
-      if (shard.history.parents.length === 0) this.queue.push(Math.max(this.startAt, shard.history.createdAt), { kind: 'start', shard });
+      if (this.startsOnItsOwn(shard)) this.queue.push(Math.max(this.startAt, shard.history.createdAt), { kind: 'start', shard });
       if (shard.history.closedAt !== undefined) this.queue.push(shard.history.closedAt, { kind: 'close', shard });
     }
     for (const fault of this.scenario.faults.timed) this.queue.push(fault.at, { kind: 'fault', fault });
@@ -216,9 +215,9 @@ export class Simulator {
   }
 
   private nextBatch(lane: LaneState): Segment | undefined {
-    const { batchSize, maximumBatchingWindowInSeconds } = this.scenario.mapping;
+    const windowMs = this.scenario.mapping.maximumBatchingWindowInSeconds * 1000;
     const trimmed: StreamRecord[] = [];
-    const plan = planBatch(lane, this.now, { batchSize, windowMs: maximumBatchingWindowInSeconds * 1000 }, trimmed);
+    const plan = planBatch(lane, this.now, { batchSize: this.batchSizeLimit(), windowMs }, trimmed);
     this.lost(lane.shard, trimmed);
     if (plan.kind === 'wait') {
       if (plan.until !== undefined) this.wake(lane, this.pollTick(plan.until));
@@ -255,7 +254,7 @@ export class Simulator {
       segment.records = segment.records.slice(trimmed);
     }
     const maxAge = this.scenario.mapping.maximumRecordAgeInSeconds;
-    if (maxAge === -1) return;
+    if (maxAge === -1 || !this.checksAgeBefore(segment)) return;
     let expired = 0;
     while (expired < segment.records.length && now - this.arrivalOf(segment.records[expired]!) > maxAge * 1000) expired++;
     if (expired === 0) return;
@@ -271,10 +270,10 @@ export class Simulator {
 
   private discard(lane: LaneState, segment: Segment, records: readonly StreamRecord[], condition: DiscardCondition): void {
     const destination = this.scenario.mapping.destinationConfig.onFailure?.destination;
-    const payload =
+    const payload = this.failureMessage(
       destination === undefined
-        ? null
-        : onFailureMessage({
+        ? undefined
+        : {
             condition,
             requestId: condition === 'RetryAttemptsExhausted' && segment.lastRequestId !== undefined ? segment.lastRequestId : this.requestIds.uuid(),
             functionArn: this.scenario.function.functionArn,
@@ -288,7 +287,8 @@ export class Simulator {
             eventJson: () => this.invoker.eventJson(records),
             now: this.now,
             startEpochMs: this.scenario.startEpochMs,
-          });
+          },
+    );
     this.trace.append({ type: 'discard', t: this.now, shard: lane.shard.ordinal, lane: lane.lane, records: records.map((r) => r.ordinal), condition, payload });
     this.settle(lane, records, DISCARDED);
   }
@@ -350,7 +350,7 @@ export class Simulator {
   private applyOutcome(lane: LaneState, d: Dispatch, outcome: DecidedOutcome): void {
     const segment = d.segment;
     const { mapping } = this.scenario;
-    if (outcome.outcome === 'NOT_INVOKED') {
+    if (outcome.outcome === 'NOT_INVOKED' && !this.throttleCountsAsAttempt()) {
       lane.waitUntil = this.now + this.scenario.timing.throttleRetryMs; // R33: no attempt counted, no bisect
       return;
     }
@@ -359,24 +359,84 @@ export class Simulator {
     segment.lastWasFunctionError = outcome.outcome === 'FUNCTION_ERROR';
     if (outcome.outcome === 'OK_SUCCESS') return this.succeed(lane, segment.records, true); // R32
     if (outcome.outcome === 'OK_PARTIAL') {
-      const index = segment.records.findIndex((r) => r.seq === outcome.lowest);
+      const index = this.partialCommitIndex(segment.records, outcome);
+      if (index >= segment.records.length) return this.succeed(lane, segment.records, true);
       if (index > 0) {
         // R38: commit what precedes the lowest reported failure, retry from it; R39: fresh counter.
         this.succeed(lane, segment.records.slice(0, index), false);
         segment.records = segment.records.slice(index);
-        if (this.scenario.semantics.resetRetriesOnPartialProgress) segment.attempts = 0;
+        if (this.resetsRetriesOnPartialProgress()) segment.attempts = 0;
         return;
       }
-    } else if (mapping.bisectBatchOnFunctionError && segment.records.length > 1) {
+    } else if (outcome.outcome !== 'NOT_INVOKED' && mapping.bisectBatchOnFunctionError && segment.records.length > 1) {
       return this.bisect(lane, segment); // R43: splits do not count towards the retry quota
     }
-    if (mapping.maximumRetryAttempts !== -1 && segment.attempts > mapping.maximumRetryAttempts) {
+    if (this.retriesExhausted(segment.attempts)) {
       lane.segments.pop();
       this.setFailing(lane, false);
       return this.discard(lane, segment, segment.records, 'RetryAttemptsExhausted'); // R24, R41, R42
     }
     this.setFailing(lane, true);
     lane.waitUntil = this.now + retryDelay(this.scenario.timing, segment.attempts);
+  }
+
+  // ── seams: one rule each, overridden only by the deliberately broken simulators in tests ──
+
+  /** R38: records before the lowest reported failure are committed. */
+  protected partialCommitIndex(records: readonly StreamRecord[], outcome: DecidedOutcome): number {
+    return records.findIndex((r) => r.seq === outcome.lowest);
+  }
+
+  /** R39 / ambiguity 5. */
+  protected resetsRetriesOnPartialProgress(): boolean {
+    return this.scenario.semantics.resetRetriesOnPartialProgress;
+  }
+
+  /** R33: a throttled dispatch never reached the function. */
+  protected throttleCountsAsAttempt(): boolean {
+    return false;
+  }
+
+  /** R24: `maximumRetryAttempts` m allows m + 1 invocations of a record set. */
+  protected retriesExhausted(attempts: number): boolean {
+    const m = this.scenario.mapping.maximumRetryAttempts;
+    return m !== -1 && attempts > m;
+  }
+
+  /** R43: two contiguous halves, left one larger for odd sizes. */
+  protected split(records: readonly StreamRecord[]): [readonly StreamRecord[], readonly StreamRecord[]] {
+    const mid = Math.ceil(records.length / 2);
+    return [records.slice(0, mid), records.slice(mid)];
+  }
+
+  /** R25: the age limit is checked before every invocation, retries included. */
+  protected checksAgeBefore(segment: Segment): boolean {
+    return segment.records.length > 0;
+  }
+
+  /** R7: a shard with parents waits for them; only root shards start on their own. */
+  protected startsOnItsOwn(shard: ShardState): boolean {
+    return shard.history.parents.length === 0;
+  }
+
+  /** R28: resume from the checkpoint. */
+  protected resume(shard: ShardState): void {
+    shard.resetToCheckpoint();
+  }
+
+  /** R26: the lane of a record, keyed by partition key by default. */
+  protected laneHash(record: StreamRecord): number {
+    return shardHashOf(this.scenario.semantics.laneKey === 'itemKey' ? record.itemKey : record.partitionKey);
+  }
+
+  /** R19: at most batchSize records per batch. */
+  protected batchSizeLimit(): number {
+    return this.scenario.mapping.batchSize;
+  }
+
+  /** R41: the OnFailure message, when a destination is configured. */
+  protected failureMessage(input: OnFailureInput | undefined): OnFailureMessage | null {
+    return input === undefined ? null : onFailureMessage(input);
   }
 
   private succeed(lane: LaneState, records: readonly StreamRecord[], whole: boolean): void {
@@ -387,9 +447,7 @@ export class Simulator {
   }
 
   private bisect(lane: LaneState, segment: Segment): void {
-    const mid = Math.ceil(segment.records.length / 2);
-    const left = segment.records.slice(0, mid);
-    const right = segment.records.slice(mid);
+    const [left, right] = this.split(segment.records);
     lane.segments.pop();
     const half = (records: readonly StreamRecord[]): Segment => ({ records, attempts: 0, lastRequestId: undefined, lastWasFunctionError: false, duplicate: false });
     lane.segments.push(half(right), half(left));
@@ -432,7 +490,7 @@ export class Simulator {
 
   /** R28: whatever is after the checkpoint will be read again; in-flight results become stale. */
   private resetReadyShards(): void {
-    for (const shard of this.shards) if (shard.ready && !shard.finished) shard.resetToCheckpoint();
+    for (const shard of this.shards) if (shard.ready && !shard.finished) this.resume(shard);
   }
 
   private wakeAll(): void {

@@ -44,6 +44,11 @@ export class Table {
     return item === undefined ? undefined : toLambdaAttributes(item);
   }
 
+  /** Every current item, Lambda-shaped, by its `itemKeyOf` string. */
+  *images(): IterableIterator<[string, AttributeMap]> {
+    for (const [key, item] of this.items) yield [key, toLambdaAttributes(item)];
+  }
+
   get itemCount(): number {
     return this.items.size;
   }

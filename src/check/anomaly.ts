@@ -1,0 +1,40 @@
+/** How bad an anomaly is: a broken guarantee, a run that does not make progress, or a handler misbehaving towards the harness. */
+export type AnomalyKind = 'correctness' | 'liveness' | 'harness';
+
+/** The built-in invariants, each from the ESM rules (see `INVARIANTS`). */
+export type InvariantName =
+  | 'batch-limits'
+  | 'first-delivery-order'
+  | 'checkpoint-monotonic'
+  | 'no-skip'
+  | 'resume-from-checkpoint'
+  | 'parent-before-child'
+  | 'retry-bound'
+  | 'age-bound'
+  | 'destination-payload'
+  | 'at-least-once'
+  | 'progress-after-faults'
+  | 'handler-behaviour';
+
+/**
+ * One violation, as data: which invariant, the rule it comes from, and the minimal witnesses — the
+ * trace events (by index into `trace.events`) and records (by ordinal) that show it.
+ */
+export interface Anomaly {
+  readonly invariant: InvariantName;
+  readonly kind: AnomalyKind;
+  /** Spec rule id(s), e.g. `R38`. */
+  readonly rule: string;
+  /** One sentence stating the fact, with record ordinals and sequence numbers; no formatting. */
+  readonly summary: string;
+  readonly shard?: number;
+  readonly records: readonly number[];
+  readonly events: readonly number[];
+}
+
+export interface Verdict {
+  readonly valid: boolean;
+  /** The most severe kind present (correctness > liveness > harness); null when valid. */
+  readonly kind: AnomalyKind | null;
+  readonly anomalies: readonly Anomaly[];
+}

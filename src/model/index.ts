@@ -1,0 +1,2 @@
+export type { Model, EventName } from './Model.js';
+export { buildModel } from './buildModel.js';
