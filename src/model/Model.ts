@@ -3,8 +3,17 @@ import type { Millis } from '../core/index.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { StreamHistory, StreamRecord } from '../stream/streamHistory.js';
 import type { AttributeMap } from '../table/itemChange.js';
+import type { Trace } from '../trace/trace.js';
 
 export type EventName = 'INSERT' | 'MODIFY' | 'REMOVE';
+
+/** Why a record never reached a successful invocation, as AWS documents it. */
+export type DiscardReason = 'RetryAttemptsExhausted' | 'RecordAgeExceeded' | 'trimmed' | 'skipped-by-LATEST';
+
+export interface DiscardedRecord {
+  readonly record: StreamRecord;
+  readonly reason: DiscardReason;
+}
 
 /**
  * The reference model of one scenario: what the table writes put into the stream, and what AWS
@@ -30,4 +39,10 @@ export interface Model {
   readonly faultPhaseEnd: Millis;
   /** R25: age of a record at `t`, from its whole-second ApproximateCreationDateTime. */
   ageAt(record: StreamRecord, t: Millis): Millis;
+  /**
+   * The records a run gave up on, with AWS's reason (R6, R22, R24, R25, R42): what a user's
+   * invariant must leave out of "every change was applied". The checker verifies each one was
+   * legitimate.
+   */
+  discarded(trace: Trace): readonly DiscardedRecord[];
 }

@@ -10,6 +10,7 @@ import { streamTimeline } from '../stream/streamTimeline.js';
 import type { AttributeMap } from '../table/itemChange.js';
 import { itemKeyOf } from '../table/itemKeyOf.js';
 import { Table } from '../table/Table.js';
+import { discardedIn } from './discardedIn.js';
 import type { EventName, Model } from './Model.js';
 
 /** Builds the reference model of a scenario (validated first when given as parameters). */
@@ -41,6 +42,7 @@ export function buildModel(input: Scenario | ScenarioParameters): Model {
     laneOf: (record) => shardHashOf(byItemKey ? record.itemKey : record.partitionKey) % parallelizationFactor,
     faultPhaseEnd: faultPhaseEnd(scenario.faults),
     ageAt: (record, t) => t - (Math.floor((epoch + record.createdAt) / 1000) * 1000 - epoch),
+    discarded: (trace) => discardedIn(trace, history.shards),
   };
 }
 

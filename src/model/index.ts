@@ -1,2 +1,2 @@
-export type { Model, EventName } from './Model.js';
+export type { Model, EventName, DiscardReason, DiscardedRecord } from './Model.js';
 export { buildModel } from './buildModel.js';

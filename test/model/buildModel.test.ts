@@ -71,3 +71,26 @@ describe('buildModel', () => {
     expect(faulty.faultPhaseEnd).toBe(7000);
   });
 });
+
+describe('Model.discarded', () => {
+  it('R22/R24/R25/R6: lists what a run gave up on, with the reason', async () => {
+    const params: ScenarioParameters = {
+      table: { partitionKey: 'pk' },
+      operations: [
+        { type: 'put', at: 0, item: { pk: 'poison' } },
+        { type: 'put', at: 0, item: { pk: 'old' } },
+      ],
+      mapping: { maximumRetryAttempts: 1, batchSize: 1 },
+    };
+    const model = buildModel(params);
+    const trace = await simulate(params, async (event) => {
+      if (event.Records.some((r) => r.dynamodb?.Keys?.pk?.S === 'poison')) throw new Error('poison');
+    });
+    expect(model.discarded(trace).map((d) => [d.record.itemKey, d.reason])).toEqual([['poison', 'RetryAttemptsExhausted']]);
+    const latest = { ...params, operations: [{ type: 'put' as const, at: 0, item: { pk: 'early' } }], mapping: { startingPosition: 'LATEST' as const }, timing: { latestStartJitterMs: 10 }, simSeed: 3 };
+    const latestTrace = await simulate(latest, async () => undefined);
+    const skipped = buildModel(latest).discarded(latestTrace);
+    // simSeed 3 puts the LATEST start at +4 ms, after the write at 0.
+    expect(skipped.map((d) => [d.record.itemKey, d.reason])).toEqual([['early', 'skipped-by-LATEST']]);
+  });
+});
