@@ -30,6 +30,8 @@ export interface Anomaly {
   readonly shard?: number;
   readonly records: readonly number[];
   readonly events: readonly number[];
+  /** Liveness: how long the anomaly held its shard up, in virtual milliseconds. */
+  readonly blockedMs?: number;
 }
 
 export interface Verdict {
@@ -37,4 +39,6 @@ export interface Verdict {
   /** The most severe kind present (correctness > liveness > harness); null when valid. */
   readonly kind: AnomalyKind | null;
   readonly anomalies: readonly Anomaly[];
+  /** Invariants the caller switched off, with the reason given (see `CheckOptions.disable`). */
+  readonly disabled?: readonly { readonly invariant: InvariantName; readonly reason: string }[];
 }

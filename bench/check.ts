@@ -1,0 +1,90 @@
+/*
+ * Benchmark (not a test): how fast `check` judges a large trace. Simulates one run of 100 000
+ * records on 4 shards with ParallelizationFactor 4, small batches, a handler reporting partial
+ * failures, bisect, a retry limit, an OnFailure destination, and invocation, timed and dependency
+ * faults, then times `check` over it.
+ * Run with `npx tsx bench/check.ts [records]`. Target (issue 4): ≥ 2 M trace events/s.
+ */
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { check } from '../src/check/index.js';
+import { wrapDeps } from '../src/faults/wrapDeps.js';
+import { simulate } from '../src/mapping/simulate.js';
+import { buildModel } from '../src/model/index.js';
+import { resolveScenario } from '../src/scenario/resolveScenario.js';
+
+const RECORDS = Number(process.argv[2] ?? 100_000);
+const ROUNDS = 9;
+
+
+const scenario = resolveScenario({
+  table: { partitionKey: 'pk' },
+  operations: Array.from({ length: RECORDS }, (_, i) => ({ type: 'put' as const, at: i * 5, item: { pk: `k${i % 1000}`, v: i } })),
+  stream: { shardCount: 4 },
+  mapping: {
+    batchSize: 10,
+    parallelizationFactor: 4,
+    functionResponseTypes: ['ReportBatchItemFailures'],
+    bisectBatchOnFunctionError: true,
+    maximumRetryAttempts: 3,
+    destinationConfig: { onFailure: { destination: 'arn:aws:sqs:us-east-1:123456789012:dlq' } },
+  },
+  faults: {
+    invocations: [
+      { kind: 'throttle', match: { from: 10_000, to: 40_000 } },
+      { kind: 'error', match: { attempt: 1, from: 60_000, to: 90_000 } },
+      { kind: 'timeout', match: { from: 120_000, to: 125_000 } },
+      { kind: 'crash', match: { from: 200_000, to: 230_000 } },
+    ],
+    timed: [
+      { kind: 'restart', at: 150_000 },
+      { kind: 'duplicate', at: 160_000, shard: 0 },
+      { kind: 'disable', at: 300_000 },
+      { kind: 'enable', at: 320_000 },
+    ],
+    dependencies: [
+      { kind: 'reject', match: { nth: 2 }, times: 3000 },
+      { kind: 'applyThenReject', match: { nth: 5 }, times: 1000 },
+    ],
+  },
+});
+
+/** A correct partial-batch handler: writes each record downstream and reports the writes that failed. */
+function handler() {
+  const store = new Map<string, string>();
+  const deps = wrapDeps({ store: { put: async (key: string, seq: string) => void store.set(key, seq) } });
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    const batchItemFailures: { itemIdentifier: string }[] = [];
+    for (const record of event.Records) {
+      const seq = record.dynamodb!.SequenceNumber!;
+      try {
+        await deps.store.put(record.eventID!, seq);
+      } catch {
+        batchItemFailures.push({ itemIdentifier: seq });
+      }
+    }
+    return { batchItemFailures };
+  };
+}
+
+const simStart = performance.now();
+const trace = await simulate(scenario, handler());
+const simMs = performance.now() - simStart;
+const model = buildModel(scenario);
+const events = trace.events.length;
+console.log(`simulated ${RECORDS} records: ${events} trace events in ${simMs.toFixed(0)} ms (end: ${JSON.stringify(trace.events.at(-1))})`);
+
+let verdict = check(trace, model); // warm-up
+const times: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const start = performance.now();
+  verdict = check(trace, model);
+  times.push(performance.now() - start);
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(ROUNDS / 2)]!;
+const byInvariant = new Map<string, number>();
+for (const a of verdict.anomalies) byInvariant.set(a.invariant, (byInvariant.get(a.invariant) ?? 0) + 1);
+console.log(`verdict: valid=${verdict.valid} kind=${verdict.kind} anomalies=${JSON.stringify(Object.fromEntries(byInvariant))}`);
+console.log(`check: median ${median.toFixed(1)} ms over ${ROUNDS} rounds ⇒ ${((events / median) * 1000 / 1e6).toFixed(2)} M events/s (best ${((events / times[0]!) * 1000 / 1e6).toFixed(2)} M events/s)`);
+const heap = process.memoryUsage().heapUsed / 1024 / 1024;
+console.log(`heap in use after checking: ${heap.toFixed(0)} MB`);
