@@ -37,7 +37,7 @@ export interface KillPlan {
 const RBIF = ['ReportBatchItemFailures'] as const;
 const SQS = { onFailure: { destination: 'arn:aws:sqs:us-east-1:123456789012:shardcheck-dlq' } };
 
-/** Several records per batch, arriving close together. */
+/** At least six writes, so batches often hold several records. */
 const busy = { operations: { minLength: 6, maxLength: 40 } } as const;
 
 /** Handler failures from the scenario's dependency faults, reported as the mapping expects. */

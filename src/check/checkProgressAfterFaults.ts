@@ -12,8 +12,8 @@ import { traceFacts, type TraceFacts } from './traceFacts.js';
  * record) that no injected fault decided: no `fault` on the result and no injected dependency
  * failure in that dispatch — and that is then discarded or trimmed is a poison record, reported
  * with its shard and how long it blocked it (first own failure → discard/trim), never as a silent
- * expiry. A malformed response is always the handler's own failure. A run that ends `stalled` or
- * at the `limit` with unsettled records while the mapping is enabled is reported per shard.
+ * expiry. A malformed response is always the handler's own failure. A run stopped at its `limit`
+ * with unsettled records while the mapping is enabled is reported per shard.
  */
 export function checkProgressAfterFaults(trace: Trace, model: Model, facts: TraceFacts = traceFacts(trace, model)): Anomaly[] {
   const out: Anomaly[] = [];
@@ -59,7 +59,8 @@ export function checkProgressAfterFaults(trace: Trace, model: Model, facts: Trac
         if (code[i] !== C.RESTARTED) enabled = code[i] === C.ENABLED;
         break;
       case C.END:
-        if (code[i] !== C.DRAINED && enabled) out.push(...stalled(facts, i, lastInvokeAt));
+        // A stalled run with the mapping enabled lost records: `at-least-once` reports that.
+        if (code[i] === C.LIMIT && enabled) out.push(...stalled(facts, i, lastInvokeAt));
         break;
       default:
         break;

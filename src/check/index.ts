@@ -4,6 +4,7 @@ export { INVARIANTS, invariantInfo, type InvariantInfo } from './invariants.js';
 export { check, type CheckOptions } from './check.js';
 export { MAX_WITNESSES } from './anomalyOf.js';
 export { traceFacts, type TraceFacts } from './traceFacts.js';
+export type { TraceColumns } from './traceColumns.js';
 export { checkBatchLimits, MAX_PAYLOAD_BYTES, EVENT_OVERHEAD_BYTES } from './checkBatchLimits.js';
 export { checkFirstDeliveryOrder } from './checkFirstDeliveryOrder.js';
 export { checkCheckpointMonotonic } from './checkCheckpointMonotonic.js';

@@ -2,6 +2,7 @@ import { compareSeq } from '../core/index.js';
 import type { Trace } from '../trace/trace.js';
 import type { TraceEvent } from '../trace/traceEvent.js';
 import * as C from './eventCodes.js';
+import { StaleTracker } from './StaleTracker.js';
 
 /**
  * The trace's events as typed-array columns, one entry per event index (codes in
@@ -62,13 +63,12 @@ export function traceColumns(trace: Trace): TraceColumns {
         break;
       case 'batch':
         cols.type[i] = C.BATCH;
-        if (stale.active) stale.read(e.shard, e.lane);
         break;
       case 'invoke':
         cols.type[i] = C.INVOKE;
         count = invoke(cols, trace, i, e);
         invokeAt[e.id] = i;
-        stale.invoke(i, e.t, e.shard, e.lane);
+        stale.invoke(i, e.shard, e.lane);
         break;
       case 'result':
         cols.type[i] = C.RESULT;
@@ -180,7 +180,7 @@ function other(cols: Builder, i: number, e: TraceEvent, invokeAt: readonly numbe
     case 'mapping':
       cols.t[i] = e.t;
       cols.code[i] = MAPPING_CODES[e.state] ?? 0;
-      if (e.state !== 'enabled') stale.reset(e.t);
+      if (e.state !== 'enabled') stale.reset();
       break;
     case 'dependency':
       cols.id[i] = e.dispatch;
@@ -197,66 +197,5 @@ function other(cols: Builder, i: number, e: TraceEvent, invokeAt: readonly numbe
       break;
     default:
       break;
-  }
-}
-
-/**
- * Marks invocations the mapping can no longer act on (R28): those in flight when it is disabled
- * or restarted, and one started at that very instant by a lane before it read again (a dispatch
- * decided just before the change; after it, a lane always reads — a `batch` event — first).
- * A lane has at most one invocation in flight (R30, R49).
- */
-class StaleTracker {
-  /** By lane slot (shard × 16 + lane): the invoke in flight, or -1. */
-  private readonly inFlight: Int32Array;
-  /** By lane slot: the reset epoch in which the lane read again / invoked since. */
-  private readonly readSince: Int32Array;
-  private readonly invokedSince: Int32Array;
-  private epoch = 0;
-  private resetT = Number.NaN;
-
-  constructor(
-    private readonly cols: TraceColumns,
-    shards: number,
-  ) {
-    this.inFlight = new Int32Array(shards * 16).fill(-1);
-    this.readSince = new Int32Array(shards * 16);
-    this.invokedSince = new Int32Array(shards * 16);
-  }
-
-  get active(): boolean {
-    return this.epoch > 0;
-  }
-
-  invoke(at: number, t: number, shard: number, lane: number): void {
-    const slot = shard * 16 + lane;
-    if (!(slot >= 0 && slot < this.inFlight.length)) return;
-    this.inFlight[slot] = at;
-    if (this.epoch === 0) return;
-    if (t === this.resetT && this.readSince[slot] !== this.epoch && this.invokedSince[slot] !== this.epoch) this.stale(at);
-    this.invokedSince[slot] = this.epoch;
-  }
-
-  settle(invokeAt: number): void {
-    if (invokeAt < 0) return;
-    const slot = this.cols.shard[invokeAt]! * 16 + this.cols.lane[invokeAt]!;
-    if (this.inFlight[slot] === invokeAt) this.inFlight[slot] = -1;
-  }
-
-  read(shard: number, lane: number): void {
-    const slot = shard * 16 + lane;
-    if (slot >= 0 && slot < this.readSince.length) this.readSince[slot] = this.epoch;
-  }
-
-  reset(t: number): void {
-    for (let slot = 0; slot < this.inFlight.length; slot++) {
-      if (this.inFlight[slot]! >= 0) this.stale(this.inFlight[slot]!);
-    }
-    this.epoch++;
-    this.resetT = t;
-  }
-
-  private stale(at: number): void {
-    this.cols.flags[at] = this.cols.flags[at]! | C.STALE;
   }
 }

@@ -54,7 +54,7 @@ export class Simulator {
   private readonly requestIds: Prng;
   private readonly maxDispatches: number;
   private readonly maxVirtualTimeMs: Millis;
-  private starting: Dispatch[] = [];
+  private starting: { readonly lane: LaneState; readonly segment: Segment; readonly generation: number }[] = [];
   private enabled: boolean;
   protected now: Millis = 0;
   private dispatches = 0;
@@ -295,25 +295,40 @@ export class Simulator {
 
   // ── dispatch and the handler group ──────────────────────────────────────────────────────
 
+  /** Decides that the lane invokes its segment at this instant; it starts with the instant's group. */
   private dispatch(lane: LaneState, segment: Segment): void {
-    const id = this.dispatches++;
-    const attempt = segment.attempts + 1;
-    const records = segment.records.map((r) => r.ordinal);
-    const fault = segment.duplicate ? undefined : this.faults.forDispatch({ dispatch: id, shard: lane.shard.ordinal, lane: lane.lane, attempt, records, t: this.now });
     lane.inFlight = true;
-    this.starting.push(newDispatch({ id, lane, segment, generation: lane.generation, attempt, requestId: this.requestIds.uuid(), fault, startedAt: this.now }));
+    this.starting.push({ lane, segment, generation: lane.generation });
   }
 
-  /** Starts every dispatch of this instant concurrently, waits for all, then queues their completions. */
+  /**
+   * Starts every dispatch decided at this instant concurrently, in an order the interleaving
+   * chooses, waits for all, then queues their completions. Dispatches are numbered and matched
+   * against invocation faults as they start.
+   */
   private async startGroup(): Promise<void> {
-    const group = this.choices.order(this.starting);
+    const decided = this.choices.order(this.starting);
     this.starting = [];
+    const group = decided.map(({ lane, segment, generation }) => {
+      const id = this.dispatches++;
+      const attempt = segment.attempts + 1;
+      const records = segment.records.map((r) => r.ordinal);
+      const fault = segment.duplicate ? undefined : this.faults.forDispatch({ dispatch: id, shard: lane.shard.ordinal, lane: lane.lane, attempt, records, t: this.now });
+      return newDispatch({ id, lane, segment, generation, attempt, requestId: this.requestIds.uuid(), fault, startedAt: this.now });
+    });
     await this.invoker.runGroup(group);
     for (const d of this.choices.order(group)) {
       const timedOut = d.fault?.kind === 'timeout' || d.call?.run.kind === 'hung';
       const duration = timedOut ? this.scenario.function.timeout * 1000 : d.fault?.kind === 'throttle' ? 0 : this.scenario.timing.invocationMs;
       this.queue.push(this.now + duration, { kind: 'complete', dispatch: d });
     }
+  }
+
+  /** A disable or restart at the instant a batch was about to start: it never starts (R28). */
+  private cancelUnstarted(): void {
+    const stale = this.starting.filter((d) => d.generation !== d.lane.generation);
+    this.starting = this.starting.filter((d) => d.generation === d.lane.generation);
+    for (const d of stale) d.lane.inFlight = false;
   }
 
   // ── completion: the post-invocation part of the decision procedure ───────────────────────
@@ -491,6 +506,7 @@ export class Simulator {
   /** R28: whatever is after the checkpoint will be read again; in-flight results become stale. */
   private resetReadyShards(): void {
     for (const shard of this.shards) if (shard.ready && !shard.finished) this.resume(shard);
+    this.cancelUnstarted();
   }
 
   private wakeAll(): void {

@@ -62,8 +62,7 @@ describe('checkDestinationPayload (R41, R42)', () => {
     const anomalies = checkDestinationPayload(phantom, run.model);
     expect(witnesses(anomalies)).toEqual([['R41', [0], [i]]]);
     expect(anomalies[0]!.summary).toContain('no OnFailure destination is configured');
-    const empty = await edited('R24', (p) => p);
-    expect(empty.anomalies).toEqual([]);
+    expect((await edited('R24', (p) => p)).anomalies).toEqual([]);
     const noRecords = mutate(withDestination.trace, (events) => {
       const d = indexOf(events, 'discard');
       events[d] = { ...at(events, d, 'discard'), records: [] };

@@ -1,5 +1,6 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { checkAtLeastOnce } from '../../src/check/checkAtLeastOnce.js';
 import { checkProgressAfterFaults } from '../../src/check/index.js';
 import { at, byName, corpus, indexOf, mutate, puts, RBIF, reportingHandler, simulated, SQS, TABLE, witnesses } from './support.js';
 
@@ -67,21 +68,27 @@ describe('checkProgressAfterFaults (liveness: R32, R34, DESIGN §4)', () => {
     expect(checkProgressAfterFaults(run.trace, run.model)).toEqual([]);
   });
 
-  it('R32: reports a run that stalls with unsettled records while the mapping is enabled, not one left disabled', async () => {
+  it('R32: reports a run stopped at its limit with unsettled records while the mapping is enabled, not one left disabled', async () => {
     const run = await byName('R24');
     let end = -1;
     let last = -1;
-    const trace = mutate(run.trace, (events) => {
-      const discard = indexOf(events, 'discard');
-      events.splice(discard);
-      last = indexOf(events, 'invoke', () => true, 2);
-      end = events.push({ type: 'end', t: events.at(-1)!.t, reason: 'stalled' }) - 1;
-    });
-    const anomalies = checkProgressAfterFaults(trace, run.model);
+    const cut = (reason: 'limit' | 'stalled') =>
+      mutate(run.trace, (events) => {
+        const discard = indexOf(events, 'discard');
+        events.splice(discard);
+        last = indexOf(events, 'invoke', () => true, 2);
+        end = events.push({ type: 'end', t: events.at(-1)!.t, reason }) - 1;
+      });
+    const anomalies = checkProgressAfterFaults(cut('limit'), run.model);
     expect(witnesses(anomalies)).toEqual([['R32', [0], [last, end]]]);
-    expect(anomalies[0]!.summary).toContain('ended stalled');
+    expect(anomalies[0]!.summary).toContain('ended limit');
+    // A stalled run with the mapping enabled forgot records: a correctness matter for at-least-once.
+    const stalled = cut('stalled');
+    expect(checkProgressAfterFaults(stalled, run.model)).toEqual([]);
+    expect(checkAtLeastOnce(stalled, run.model).map((a) => [a.invariant, a.kind, a.records])).toEqual([['at-least-once', 'correctness', [0, 1, 2]]]);
     const disabled = await byName('R28 disabled from the start');
     expect(at(disabled.trace.events, disabled.trace.events.length - 1, 'end').reason).toBe('stalled');
     expect(checkProgressAfterFaults(disabled.trace, disabled.model)).toEqual([]);
+    expect(checkAtLeastOnce(disabled.trace, disabled.model)).toEqual([]);
   });
 });
