@@ -56,3 +56,5 @@ export type {
   InterleavingOptions,
   ScenarioOptions,
 } from './arbitraries/index.js';
+export { buildModel, type Model, type DiscardReason, type DiscardedRecord } from './model/index.js';
+export { check, INVARIANTS, type Anomaly, type AnomalyKind, type InvariantName, type Verdict } from './check/index.js';

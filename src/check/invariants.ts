@@ -75,7 +75,7 @@ export const INVARIANTS: readonly InvariantInfo[] = [
     name: 'at-least-once',
     kind: 'correctness',
     rules: ['R42', 'R57', 'I1'],
-    description: 'When a run drains, every record was acknowledged by the function, discarded, trimmed or skipped by a LATEST start.',
+    description: 'When a run drains (or stalls with the mapping enabled), every record was acknowledged by the function, discarded, trimmed or skipped by a LATEST start.',
   },
   {
     name: 'progress-after-faults',
