@@ -1,0 +1,88 @@
+import type { Anomaly } from '../check/anomaly.js';
+import type { FindingKind, Trace, TraceEvent } from '../trace/index.js';
+import { formatVirtualTime, oneLine, recordList } from '../trace/index.js';
+import type { FailureReport } from './failureReport.js';
+import { durationText } from './safeText.js';
+
+/** A known mistake the failing run shows, detected from the data. */
+export interface Hint {
+  readonly id: 'rbif-off' | 'unknown-item-identifier' | FindingKind | 'poison-record' | 'module-state';
+  readonly text: string;
+}
+
+type Result = Extract<TraceEvent, { type: 'result' }>;
+
+const FINDINGS: Readonly<Record<FindingKind, string>> = {
+  'event-mutated': 'the handler mutated its event; Lambda does not share one event object between invocations, so code that relies on changing it will break: copy what you change.',
+  'handler-hung': 'the handler never settled (it hung until the timeout): await every call, and give network calls their own timeouts.',
+  'non-error-thrown': 'the handler threw a value that is not an Error; throw Error objects so the error type and stack reach the logs.',
+  'floating-rejection': 'a promise was left floating and rejected after the handler returned (unhandled rejection): await or return every promise (e.g. use Promise.all, not forEach(async …)).',
+  'uncaught-exception': 'an exception escaped from a callback outside the handler (timer or event emitter): it crashes the runtime and the batch is retried.',
+  'init-failed': 'the module failed to initialise (cold start): keep module-level code free of calls that can fail, or retry them inside the handler.',
+  'response-not-serializable': 'the handler returned a response that cannot be serialised to JSON; return a plain { batchItemFailures } object.',
+};
+
+function hasBatchItemFailures(result: Result): boolean {
+  const failures = (result.response as { batchItemFailures?: unknown } | null | undefined)?.batchItemFailures;
+  return Array.isArray(failures) && failures.length > 0;
+}
+
+function rbifOff(report: FailureReport): Hint[] {
+  if (report.model.scenario.mapping.functionResponseTypes.includes('ReportBatchItemFailures')) return [];
+  const results = report.trace.events.filter((e): e is Result => e.type === 'result' && hasBatchItemFailures(e));
+  if (results.length === 0) return [];
+  const text = `the handler returned batchItemFailures (invocation #${results[0]!.id}${results.length > 1 ? ` and ${results.length - 1} more` : ''}) but ReportBatchItemFailures is not enabled, so Lambda treated each such batch as a complete success (R27) and the reported records were never retried: set functionResponseTypes: ['ReportBatchItemFailures'] on the mapping.`;
+  return [{ id: 'rbif-off', text }];
+}
+
+function unknownItemIdentifier(trace: Trace): Hint[] {
+  const results = trace.events.filter((e): e is Result => e.type === 'result' && e.outcome === 'OK_MALFORMED' && /is not a SequenceNumber of/.test(e.error?.errorMessage ?? ''));
+  if (results.length === 0) return [];
+  const first = results[0]!;
+  const text = `invocation #${first.id} returned an itemIdentifier that is not a SequenceNumber of its batch (${oneLine(first.error!.errorMessage, 160)}), so the whole batch failed (R37)${results.length > 1 ? ` — ${results.length} times` : ''}: name record.dynamodb.SequenceNumber of a record in event.Records; sequence numbers are not contiguous, never compute one.`;
+  return [{ id: 'unknown-item-identifier', text }];
+}
+
+function findings(trace: Trace): Hint[] {
+  const seen = new Map<FindingKind, Extract<TraceEvent, { type: 'finding' }>[]>();
+  for (const e of trace.events) if (e.type === 'finding') seen.set(e.kind, [...(seen.get(e.kind) ?? []), e]);
+  return [...seen].map(([kind, events]) => {
+    const first = events[0]!;
+    const where = first.dispatch === null ? '' : ` (invocation #${first.dispatch}${events.length > 1 ? ` and ${events.length - 1} more` : ''})`;
+    return { id: kind, text: `${FINDINGS[kind]}${where} ${oneLine(first.detail, 160)}`.trimEnd() };
+  });
+}
+
+function poisonRecord(report: FailureReport, anomalies: readonly Anomaly[]): Hint[] {
+  const poison = anomalies.find((a) => a.invariant === 'progress-after-faults' && a.blockedMs !== undefined);
+  if (poison === undefined) return [];
+  const mapping = report.model.scenario.mapping;
+  const missing = [
+    mapping.bisectBatchOnFunctionError ? '' : 'bisectBatchOnFunctionError: true',
+    mapping.maximumRetryAttempts === -1 ? 'maximumRetryAttempts (e.g. 3)' : '',
+    mapping.destinationConfig.onFailure === undefined ? 'an OnFailure destination (destinationConfig.onFailure)' : '',
+  ].filter((s) => s !== '');
+  const records = recordList(report.trace.records, poison.records, 4);
+  const shard = poison.shard === undefined ? 'its shard' : `shard ${poison.shard}`;
+  const fix =
+    missing.length === 0
+      ? 'catch failures that can never succeed, send the record elsewhere and acknowledge it'
+      : `set ${missing.join(', ')} so a record that always fails is isolated, given up on and kept`;
+  return [{ id: 'poison-record', text: `poison record: ${records} failed on every attempt and blocked ${shard} for ${durationText(formatVirtualTime(poison.blockedMs!))} (R32, R34): ${fix}.` }];
+}
+
+function moduleState(report: FailureReport): Hint[] {
+  if (report.cause.kind !== 'user-invariant') return [];
+  const starts = report.trace.events.filter((e) => e.type === 'env-start').length;
+  const recycles = report.trace.events.filter((e) => e.type === 'env-recycle');
+  if (starts < 2 && recycles.length === 0) return [];
+  const reasons = [...new Set(recycles.map((e) => e.reason))].join(', ');
+  const what = `the failing run started ${starts} execution environment${starts === 1 ? '' : 's'}${recycles.length === 0 ? '' : ` and recycled ${recycles.length} (${reasons})`}`;
+  return [{ id: 'module-state', text: `${what}: module-level state (caches, dedup sets, counters) is lost on a cold start and not shared between environments; do not rely on it, keep such state in a durable store.` }];
+}
+
+/** Every hint the report shows, in a fixed order. */
+export function findHints(report: FailureReport): Hint[] {
+  const anomalies = report.cause.kind === 'verdict' ? report.cause.verdict.anomalies : [];
+  return [...rbifOff(report), ...unknownItemIdentifier(report.trace), ...findings(report.trace), ...poisonRecord(report, anomalies), ...moduleState(report)];
+}
