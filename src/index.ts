@@ -58,3 +58,19 @@ export type {
 } from './arbitraries/index.js';
 export { buildModel, type Model, type DiscardReason, type DiscardedRecord } from './model/index.js';
 export { check, INVARIANTS, type Anomaly, type AnomalyKind, type InvariantName, type Verdict } from './check/index.js';
+export {
+  checkStreamHandler,
+  ShardcheckFailure,
+  metricsOf,
+  encodeJson as encodeScenarioJson,
+  decodeJson as decodeScenarioJson,
+  type RunSummary,
+  type CheckStreamHandlerOptions,
+  type InvariantContext,
+  type ExtraScenarioOptions,
+  type StreamMetrics,
+  type IteratorAgePoint,
+  type DroppedBreakdown,
+  type MetricTotals,
+  type SeedSource,
+} from './run/index.js';

@@ -1,5 +1,8 @@
 /**
- * `shardcheck/vitest`: the vitest integration (streamTest, matchers, plugin) arrives with the
- * user-surface work; until then it re-exports the simulator so tests can drive it directly.
+ * `shardcheck/vitest`: `streamTest`, the `toSurviveStreamFaults` matcher and the `shardcheck()`
+ * config plugin. The only module that imports vitest (a peer dependency).
  */
-export { simulate } from '../mapping/index.js';
+export { streamTest, type StreamTestOptions } from './streamTest.js';
+export { registerMatchers, type SurviveOptions, type HandlerOrFactory } from './matchers.js';
+export { shardcheck, type ShardcheckPluginOptions } from './plugin.js';
+export { jobSeed, type ShardcheckProvided } from './provided.js';

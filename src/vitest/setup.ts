@@ -1,0 +1,3 @@
+import { registerMatchers } from './matchers.js';
+
+registerMatchers();

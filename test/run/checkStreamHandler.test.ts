@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDropsRemovesHandler } from '../../fixtures/handlers/dropsRemoves.js';
+import { createPoisonRecordHandler } from '../../fixtures/handlers/poisonRecord.js';
+import { createProjectionHandler, type ProjectionStore } from '../../fixtures/handlers/projection.js';
+import type { FailureReport } from '../../src/report/index.js';
+import { checkStreamHandler, ShardcheckFailure } from '../../src/run/index.js';
+import { projectionMatchesModel, rejection, TABLE } from './support.js';
+
+const deps = () => ({ store: new Map() as ProjectionStore });
+const SMALL = { operations: { maxLength: 12 }, shardCount: { max: 2 } } as const;
+const REPLAY = /SHARDCHECK_SEED=(-?\d+) SHARDCHECK_PATH="([\d:]+)"/;
+
+beforeEach(() => {
+  vi.stubEnv('SHARDCHECK_SEED', '');
+  vi.stubEnv('SHARDCHECK_PATH', '');
+});
+afterEach(() => vi.unstubAllEnvs());
+
+describe('checkStreamHandler', () => {
+  it('a correct idempotent projection passes 50 runs under survivable faults, with coverage and metrics', async () => {
+    const summary = await checkStreamHandler({
+      createHandler: (d) => createProjectionHandler(d.store),
+      deps,
+      table: TABLE,
+      mapping: { functionResponseTypes: ['ReportBatchItemFailures'], startingPosition: 'TRIM_HORIZON' },
+      invariant: projectionMatchesModel,
+      numRuns: 50,
+      seed: 7,
+      regressions: false,
+      scenario: SMALL,
+    });
+    expect(summary).toMatchObject({ runs: 50, regressionRuns: 0, seed: 7, seedSource: 'option', interrupted: false });
+    expect(summary.coverage.runs).toBe(50);
+    expect(summary.totals.Invocations).toBeGreaterThan(0);
+    expect(summary.metrics?.Invocations).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a handler that ignores REMOVEs fails the user invariant; the printed seed and path replay it in one run', async () => {
+    const options = {
+      createHandler: (d: { store: ProjectionStore }) => createDropsRemovesHandler(d.store),
+      deps,
+      table: TABLE,
+      mapping: { functionResponseTypes: ['ReportBatchItemFailures'] as const, startingPosition: 'TRIM_HORIZON' as const },
+      invariant: projectionMatchesModel,
+      numRuns: 100,
+      seed: 42,
+      regressions: false as const,
+      scenario: SMALL,
+    };
+    const error = await rejection(() => checkStreamHandler(options));
+    expect(error).toBeInstanceOf(ShardcheckFailure);
+    expect(error.name).toBe('ShardcheckFailure');
+    const report = error.report as FailureReport;
+    expect(report.cause.kind).toBe('user-invariant');
+    expect(report.scenario.operations.some((op) => op.type === 'delete' || op.type === 'ttlExpire' || op.type === 'transactWrite')).toBe(true);
+    const [, seed, path] = REPLAY.exec(error.message)!;
+    expect(Number(seed)).toBe(report.seed);
+    expect(path).toBe(report.path);
+
+    let runs = 0;
+    vi.stubEnv('SHARDCHECK_SEED', seed!);
+    vi.stubEnv('SHARDCHECK_PATH', path!);
+    const again = await rejection(() => checkStreamHandler({ ...options, seed: undefined, invariant: (c) => (runs++, projectionMatchesModel(c)) }));
+    expect(runs).toBe(1);
+    expect((again.report as FailureReport).scenario).toEqual(report.scenario);
+    expect((again.report as FailureReport).path).toBe(report.path);
+  });
+
+  it('a poison record that blocks its shard is caught by the built-in invariants alone', async () => {
+    const error = await rejection(() =>
+      checkStreamHandler({
+        createHandler: (d: { store: ProjectionStore }) => createPoisonRecordHandler(d.store, { poisonKey: 'every item', keyOf: () => 'every item' }),
+        deps,
+        table: TABLE,
+        faults: false,
+        numRuns: 30,
+        seed: 3,
+        regressions: false,
+        scenario: { operations: { minLength: 1, maxLength: 6 }, shardCount: 1 },
+      }),
+    );
+    const report = (error as ShardcheckFailure).report;
+    expect(report.cause.kind).toBe('verdict');
+    expect(error.message.split('\n')[1]).toMatch(REPLAY);
+  });
+
+  it('the user invariant gets the real deps, the handler the proxy', async () => {
+    const real = { store: new Map() as ProjectionStore };
+    const seen: unknown[] = [];
+    await checkStreamHandler({
+      createHandler: (d) => {
+        seen.push(d);
+        return createProjectionHandler(d.store);
+      },
+      deps: () => real,
+      table: TABLE,
+      mapping: { startingPosition: 'TRIM_HORIZON' },
+      faults: false,
+      invariant: ({ deps: d }) => void expect(d).toBe(real),
+      numRuns: 2,
+      seed: 1,
+      regressions: false,
+      scenario: { operations: { minLength: 1, maxLength: 3 }, shardCount: 1 },
+    });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]).not.toBe(real);
+  });
+
+  it('a time budget stops starting new runs', async () => {
+    const summary = await checkStreamHandler({ handler: async () => {}, numRuns: 1_000_000, timeBudgetMs: 200, regressions: false, seed: 5, scenario: SMALL });
+    expect(summary.interrupted).toBe(true);
+    expect(summary.runs).toBeLessThan(1_000_000);
+  });
+});
