@@ -1,14 +1,16 @@
 import { simulate } from '../mapping/simulate.js';
 import { quoted, renderTrace, summarizeTrace } from '../trace/index.js';
+import { bugHunt } from './bugHunt.js';
 import { compareProjection } from './compareProjection.js';
 import { demoScenario } from './demoScenario.js';
 import { createProjectionHandler, projectionKeyOf, type ProjectionStore } from './examples/projectionHandler.js';
 import { expectedProjection } from './expectedProjection.js';
 
 /**
- * `shardcheck demo`: runs the built-in scenario against the example projection handler, prints
- * the trace summary and timeline, then checks the projection against the table's final state.
- * Returns the exit code: 0 when the projection matches, 1 when it does not.
+ * `shardcheck demo`: part 1 runs the built-in scenario against the example projection handler,
+ * prints the trace summary and timeline, and checks the projection against the table's final
+ * state; part 2 lets property-based testing find, shrink and explain the lost-update handler's bug,
+ * then shows the fixed handler passing. Returns 0 when both parts went as told, else 1.
  */
 export async function runDemo(write: (text: string) => void): Promise<number> {
   const scenario = demoScenario();
@@ -23,11 +25,12 @@ export async function runDemo(write: (text: string) => void): Promise<number> {
   const result = compareProjection(expectedProjection(scenario, projectionKeyOf), store, describeKey);
   if (result.ok) {
     write(`PASS projection matches the table's final state (${result.items} items)\n`);
-    return 0;
+  } else {
+    write(`FAIL projection differs from the table's final state in ${result.differences.length} of ${result.items} items\n`);
+    for (const line of result.differences) write(`  ${line}\n`);
   }
-  write(`FAIL projection differs from the table's final state in ${result.differences.length} of ${result.items} items\n`);
-  for (const line of result.differences) write(`  ${line}\n`);
-  return 1;
+  const found = await bugHunt(write);
+  return result.ok && found ? 0 : 1;
 }
 
 /** A projection key (`[["pk","user#1"],["sk","profile"]]`) as the trace names items: `user#1|profile`. */

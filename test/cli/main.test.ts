@@ -23,7 +23,19 @@ describe('shardcheck CLI', () => {
     expect(stdout).toContain('  → NOT_INVOKED TooManyRequestsException: Rate Exceeded. (fault throttle)');
     expect(stdout).toContain('→ FUNCTION_ERROR Sandbox.Timedout: Task timed out after 3.00 seconds (fault timeout)');
     expect(stdout).toMatch(/REMOVE {2}seq \d+ {2}user#2\|session\n/);
-    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^PASS projection matches the table's final state \(\d+ items\)$/);
+    expect(stdout).toMatch(/^PASS projection matches the table's final state \(\d+ items\)$/m);
+  });
+
+  it('demo part 2 finds the lost-update bug, shrinks it to two records across a digit boundary, and passes the fix', async () => {
+    const { code, stdout } = await run(['demo']);
+    expect(code).toBe(0);
+    const report = stdout.slice(stdout.indexOf('Part 2'));
+    expect(report).toMatch(/^shardcheck: your invariant failed: Error: the projection differs from the table in 1 item\(s\)/m);
+    expect(report).toMatch(/^SHARDCHECK_SEED=2026 SHARDCHECK_PATH="[\d:]+" /m);
+    const records = [...report.matchAll(/^ {4}@\d+ +shard \d+ +\S+ +(INSERT|MODIFY|REMOVE) +seq (\d+)/gm)].map((m) => m[2]!);
+    expect(records).toHaveLength(2);
+    expect(records[1]!.length).toBe(records[0]!.length + 1);
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^PASS 100 generated scenarios \(seed 2026\); \d+ of \d+ coverage items reached$/);
   });
 
   it('runs demo when no command is given, deterministically', async () => {

@@ -1,0 +1,60 @@
+import type { Model } from '../model/index.js';
+import { checkStreamHandler, ShardcheckFailure } from '../run/index.js';
+import type { StreamHandler } from '../mapping/index.js';
+import { compareProjection } from './compareProjection.js';
+import { createLostUpdateHandler } from './examples/lostUpdateHandler.js';
+import { createProjectionHandler, projectionKeyOf, toNative, type ProjectionStore } from './examples/projectionHandler.js';
+
+/** Fixed so the demo prints the same story every time. */
+const DEMO_SEED = 2026;
+const RUNS = 100;
+
+/** The demo's invariant: the projection holds exactly the table's final items. */
+function projectionIsTheTable({ deps, model }: { deps: { store: ProjectionStore }; model: Model }): void {
+  const keyNames = [model.scenario.table.partitionKey.name, model.scenario.table.sortKey?.name].filter((name) => name !== undefined);
+  const expected = new Map<string, unknown>();
+  for (const image of model.finalImages().values()) {
+    const item = toNative(image);
+    expected.set(projectionKeyOf(Object.fromEntries(keyNames.map((name) => [name, item[name]]))), item);
+  }
+  const result = compareProjection(expected, deps.store, (key) => key);
+  if (!result.ok) throw new Error(`the projection differs from the table in ${result.differences.length} item(s):\n${result.differences.join('\n')}`);
+}
+
+function campaign(createHandler: (store: ProjectionStore) => StreamHandler) {
+  return checkStreamHandler({
+    createHandler: (deps: { store: ProjectionStore }) => createHandler(deps.store),
+    deps: () => ({ store: new Map() as ProjectionStore }),
+    table: { tableName: 'accounts', partitionKey: 'pk', sortKey: 'sk', streamViewType: 'NEW_AND_OLD_IMAGES' },
+    mapping: { startingPosition: 'TRIM_HORIZON', functionResponseTypes: ['ReportBatchItemFailures'] },
+    invariant: projectionIsTheTable,
+    numRuns: RUNS,
+    seed: DEMO_SEED,
+    regressions: false,
+    name: 'demo',
+  });
+}
+
+/**
+ * Part two of the demo: property-based testing finds the string-comparison bug of the lost-update
+ * handler, shrinks it and explains it; the fixed (BigInt-comparing) handler then passes.
+ * Returns true when the story went as told.
+ */
+export async function bugHunt(write: (text: string) => void): Promise<boolean> {
+  write(`\nPart 2: ${RUNS} generated scenarios against src/cli/examples/lostUpdateHandler.ts, which compares sequence\n`);
+  write(`numbers as strings. shardcheck finds it, shrinks it and explains it:\n\n`);
+  let found = false;
+  try {
+    await campaign(createLostUpdateHandler);
+    write(`(no failure found in ${RUNS} runs)\n`);
+  } catch (error) {
+    if (!(error instanceof ShardcheckFailure)) throw error;
+    found = true;
+    write(`${error.message}\n`);
+  }
+  write(`\nThe fix compares sequence numbers as BigInt (src/cli/examples/projectionHandler.ts):\n`);
+  const summary = await campaign(createProjectionHandler);
+  const reached = Object.values(summary.coverage.reached).filter((count) => count > 0).length;
+  write(`PASS ${summary.runs} generated scenarios (seed ${summary.seed}); ${reached} of ${reached + summary.coverage.missing.length} coverage items reached\n`);
+  return found;
+}
