@@ -18,7 +18,8 @@ export interface ShardcheckPluginOptions {
  * campaign seed, so a CI matrix explores disjoint seeds.
  */
 export function shardcheck(options: ShardcheckPluginOptions = {}): Plugin {
-  const setupFile = fileURLToPath(new URL('./setup.ts', import.meta.url));
+  // Built packages ship setup.js; a source checkout runs setup.ts.
+  const setupFile = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './setup.ts' : './setup.js', import.meta.url));
   return {
     name: 'shardcheck',
     config: () => ({ test: { setupFiles: [setupFile] } }),
