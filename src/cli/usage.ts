@@ -7,8 +7,67 @@ and runs a real handler against it.
 Commands:
   demo        Run the built-in scenario against the example projection handler,
               print its trace, and check the projection (default)
-  help        Print this help
+  explain     Render a stored trace (summary, per-shard timeline, verdict) or
+              describe a stored scenario: shardcheck explain <trace.json|scenario.json>
+  replay      Re-run a stored scenario against a handler module:
+              shardcheck replay <scenario.json> --handler <module[#export]>
+  help        Print this help; \`shardcheck help <command>\` for one command
 
 Options:
-  -h, --help  Print this help
+  -h, --help  Print this help (after a command: that command's help)
+
+Exit codes:
+  0  pass (the run or the stored trace satisfies every checked invariant)
+  1  an invariant was violated (or the command failed while running)
+  2  usage error: bad flags, missing or unreadable files, a module without that export
+`;
+
+/** What `shardcheck explain --help` prints. */
+export const EXPLAIN_USAGE = `Usage: shardcheck explain <trace.json|scenario.json> [--scenario <scenario.json>]
+
+A stored trace (the serializeTrace format, e.g. fixtures/traces/<name>.json): prints its summary
+and per-shard timeline, then the verdict of the built-in invariants. The verdict needs the
+scenario the trace was run from: given with --scenario, or found next to the trace as
+<name>.scenario.json; without it only the timeline is printed.
+
+A stored scenario (a regression-corpus file from .shardcheck/, or a plain ScenarioParameters
+JSON): prints what it contains in compact notation (table, mapping, stream records, faults) and
+the command to replay it against a handler.
+
+Options:
+  --scenario <file>  The scenario of the trace (default: <name>.scenario.json next to it)
+  -h, --help         Print this help
+
+Exit codes: 0 printed (verdict valid or not computed), 1 the verdict shows a violated
+invariant, 2 usage error (missing or unreadable file, not a trace or scenario).
+`;
+
+/** What `shardcheck replay --help` prints. */
+export const REPLAY_USAGE = `Usage: shardcheck replay <scenario.json> (--handler <module[#export]> | --factory <module[#export]>)
+                        [--deps <module[#export]>] [--invariant <module[#export]>]
+
+Runs a stored scenario (a regression-corpus file from .shardcheck/, or a plain ScenarioParameters
+JSON) once against your handler in virtual time, checks the built-in invariants and then your
+invariant, and prints the verdict, with the failure report when it fails.
+
+Modules are paths relative to the working directory (.js/.cjs/.mjs without top-level await; .ts
+when run through tsx); #export names the export to use.
+  --handler <m[#e]>    The handler (event, context) => response, used for every environment.
+                       Default export: "default", then "handler".
+  --factory <m[#e]>    A factory (deps, env) => handler, called per execution environment (cold
+                       start) with the fault-injecting proxy of the deps, like checkStreamHandler's
+                       createHandler. Default export: "default", then "createHandler".
+  --deps <m[#e]>       A function () => deps object; fresh deps for the run. Default export:
+                       "default", then "deps". Without it the deps are {}. Only a --factory
+                       handler gets them (as the fault-injecting proxy); the invariant gets the
+                       real object.
+  --invariant <m[#e]>  Your invariant ({ deps, model, trace }) => void, checked after the
+                       built-in ones; throwing fails the run. Default export: "default", then
+                       "invariant".
+  -h, --help           Print this help
+
+Give exactly one of --handler and --factory.
+
+Exit codes: 0 pass, 1 invariant violated, 2 usage error (bad flags, missing files, a module
+without that export, a scenario file that does not validate).
 `;
