@@ -102,7 +102,9 @@ function carryOut(decision: DependencyDecision, apply: () => unknown, path: stri
     case 'defer':
       return decision.released.then(apply);
     case 'crashAfter': {
-      apply();
+      // The call went out; whatever it returns, nobody is left to see it.
+      const result = apply();
+      if (isThenable(result)) Promise.resolve(result).catch(() => undefined);
       return halt(async, path);
     }
     case 'dead':

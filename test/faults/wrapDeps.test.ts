@@ -589,6 +589,25 @@ describe('wrapDeps: crash after k dependency calls (partial effects)', () => {
     expect(eventsOf(trace, 'env-recycle').map((e) => e.reason)).toEqual(['crash']);
   });
 
+  it('the rejection of the call a runtime died in surfaces nowhere (no floating-rejection finding)', async () => {
+    const deps = wrapDeps({ store: { put: async (_value: string) => Promise.reject(new Error('conditional check failed')) } });
+    const trace = await simulate(
+      {
+        table: { partitionKey: 'pk' },
+        operations: [{ type: 'put', at: 0, item: { pk: 'a' } }],
+        faults: { invocations: [{ kind: 'crash', afterCalls: 1, match: { dispatch: 0 } }] },
+      },
+      async () => {
+        try {
+          await deps.store.put('x');
+        } catch {
+          // the handler handles its own write failures
+        }
+      },
+    );
+    expect(trace.events.filter((e) => e.type === 'finding')).toEqual([]);
+  });
+
   it('a call still deferred when the runtime dies is never sent', async () => {
     const log: string[] = [];
     const deps = wrapDeps({ store: { put: async (v: string) => void log.push(v) } });
