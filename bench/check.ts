@@ -5,12 +5,11 @@
  * faults, then times `check` over it.
  * Run with `npx tsx bench/check.ts [records]`. Target (issue 4): ≥ 2 M trace events/s.
  */
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { check } from '../src/check/index.js';
-import { wrapDeps } from '../src/faults/wrapDeps.js';
 import { simulate } from '../src/mapping/simulate.js';
 import { buildModel } from '../src/model/index.js';
 import { resolveScenario } from '../src/scenario/resolveScenario.js';
+import { createReportsDependencyFailuresHandler } from '../fixtures/handlers/reportsDependencyFailures.js';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const ROUNDS = 9;
@@ -48,26 +47,9 @@ const scenario = resolveScenario({
   },
 });
 
-/** A correct partial-batch handler: writes each record downstream and reports the writes that failed. */
-function handler() {
-  const store = new Map<string, string>();
-  const deps = wrapDeps({ store: { put: async (key: string, seq: string) => void store.set(key, seq) } });
-  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-    const batchItemFailures: { itemIdentifier: string }[] = [];
-    for (const record of event.Records) {
-      const seq = record.dynamodb!.SequenceNumber!;
-      try {
-        await deps.store.put(record.eventID!, seq);
-      } catch {
-        batchItemFailures.push({ itemIdentifier: seq });
-      }
-    }
-    return { batchItemFailures };
-  };
-}
 
 const simStart = performance.now();
-const trace = await simulate(scenario, handler());
+const trace = await simulate(scenario, createReportsDependencyFailuresHandler());
 const simMs = performance.now() - simStart;
 const model = buildModel(scenario);
 const events = trace.events.length;

@@ -1,32 +1,11 @@
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../src/arbitraries/index.js';
 import { CoverageTally } from '../src/coverage/index.js';
-import { wrapDeps } from '../src/faults/wrapDeps.js';
 import { simulate } from '../src/mapping/simulate.js';
 import { LONG, runs, TIMEOUT_MS } from './support/campaign.js';
+import { createReportsDependencyFailuresHandler } from '../fixtures/handlers/reportsDependencyFailures.js';
 
-/**
- * A handler that writes each record downstream and reports the records whose write failed: the
- * shape of a correct partial-batch handler, so dependency faults turn into partial responses.
- */
-function reportingHandler() {
-  const store = new Map<string, string>();
-  const deps = wrapDeps({ store: { put: async (key: string, seq: string) => void store.set(key, seq) } });
-  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-    const batchItemFailures: { itemIdentifier: string }[] = [];
-    for (const record of event.Records) {
-      const seq = record.dynamodb!.SequenceNumber!;
-      try {
-        await deps.store.put(record.eventID!, seq);
-      } catch {
-        batchItemFailures.push({ itemIdentifier: seq });
-      }
-    }
-    return { batchItemFailures };
-  };
-}
 
 describe('campaign coverage', () => {
   it(
@@ -37,7 +16,7 @@ describe('campaign coverage', () => {
       // A fixed seed in CI keeps the claim stable; long campaigns explore fresh seeds.
       const samples = fc.sample(campaign, { numRuns: runs(300, 3000), ...(LONG ? {} : { seed: 20261126 }) });
       const tally = new CoverageTally();
-      for (const s of samples) tally.add(await simulate(s, reportingHandler(), { maxDispatches: 20_000 }));
+      for (const s of samples) tally.add(await simulate(s, createReportsDependencyFailuresHandler(), { maxDispatches: 20_000 }));
       const summary = tally.summary();
       expect(summary.missing).toEqual([]);
       expect(summary.runs).toBe(samples.length);

@@ -1,6 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Anomaly, InvariantName } from '../../src/check/index.js';
-import { wrapDeps } from '../../src/faults/wrapDeps.js';
 import type { HandlerTarget } from '../../src/mapping/handlerTypes.js';
 import { simulate } from '../../src/mapping/simulate.js';
 import { buildModel, type Model } from '../../src/model/index.js';
@@ -8,6 +7,7 @@ import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import type { ScenarioParameters } from '../../src/scenario/scenario.js';
 import type { Trace } from '../../src/trace/trace.js';
 import type { TraceEvent } from '../../src/trace/traceEvent.js';
+import { createReportsDependencyFailuresHandler } from '../../fixtures/handlers/reportsDependencyFailures.js';
 
 /**
  * Shared helpers for the checker tests: simulated runs (trace + model), a corpus of correct
@@ -57,22 +57,7 @@ export const reports =
   });
 
 /** A correct partial-batch handler: writes each record downstream, reports the writes that failed. */
-export function reportingHandler() {
-  const store = new Map<string, string>();
-  const deps = wrapDeps({ store: { put: async (key: string, seq: string) => void store.set(key, seq) } });
-  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-    const batchItemFailures: { itemIdentifier: string }[] = [];
-    for (const record of event.Records) {
-      const seq = record.dynamodb!.SequenceNumber!;
-      try {
-        await deps.store.put(record.eventID!, seq);
-      } catch {
-        batchItemFailures.push({ itemIdentifier: seq });
-      }
-    }
-    return { batchItemFailures };
-  };
-}
+export const reportingHandler = createReportsDependencyFailuresHandler;
 
 const ok = async () => undefined;
 
