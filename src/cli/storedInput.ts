@@ -6,6 +6,7 @@ import { resolveScenario, type Scenario, type ScenarioParameters } from '../scen
 import { buildStreamHistory } from '../stream/index.js';
 import { parseTrace, type Trace } from '../trace/index.js';
 import { UsageError } from './usageError.js';
+import { traceHeader } from '../mapping/traceHeader.js';
 
 /** A file `explain` and `replay` read: a stored trace, or a scenario (regression corpus or plain). */
 export type StoredInput =
@@ -69,23 +70,5 @@ export function readScenarioFile(file: string, cwd: string): Extract<StoredInput
  * scenario notation lists, without running any handler.
  */
 export function recordsOnlyTrace(scenario: Scenario): Trace {
-  const history = buildStreamHistory(scenario);
-  return {
-    version: 1,
-    streamArn: history.arn,
-    functionArn: scenario.function.functionArn,
-    startEpochMs: scenario.startEpochMs,
-    shards: history.shards.map((s) => ({ ordinal: s.ordinal, id: s.id, parents: s.parents, createdAt: s.createdAt, closedAt: s.closedAt ?? null })),
-    records: history.records.map((r) => ({
-      ordinal: r.ordinal,
-      shard: r.shard,
-      seq: r.seq,
-      itemKey: r.itemKey,
-      partitionKey: r.partitionKey,
-      eventName: r.eventName,
-      createdAt: r.createdAt,
-      trimAt: r.trimAt,
-    })),
-    events: [],
-  };
+  return { version: 1, ...traceHeader(buildStreamHistory(scenario), scenario), events: [] };
 }

@@ -1,4 +1,3 @@
-import type { Millis } from '../core/index.js';
 import type { InvocationFault } from '../faults/faultSchedule.js';
 import type { Environment } from './EnvironmentPool.js';
 import type { HandlerCall } from './runHandler.js';
@@ -14,7 +13,6 @@ export interface Dispatch {
   readonly attempt: number;
   readonly requestId: string;
   readonly fault: InvocationFault | undefined;
-  readonly startedAt: Millis;
   env: Environment | undefined;
   call: HandlerCall | undefined;
   /** Dependency calls made so far (crash after k calls counts these). */
@@ -29,7 +27,7 @@ export interface Dispatch {
 }
 
 /** A dispatch before it starts. */
-export function newDispatch(fields: Pick<Dispatch, 'id' | 'lane' | 'segment' | 'generation' | 'attempt' | 'requestId' | 'fault' | 'startedAt'>): Dispatch {
+export function newDispatch(fields: Pick<Dispatch, 'id' | 'lane' | 'segment' | 'generation' | 'attempt' | 'requestId' | 'fault'>): Dispatch {
   let crash!: () => void;
   const crashed = new Promise<void>((resolve) => (crash = resolve));
   return { ...fields, env: undefined, call: undefined, dependencyCalls: 0, dead: false, groupActive: false, crash, crashed };

@@ -314,7 +314,7 @@ export class Simulator {
       const attempt = segment.attempts + 1;
       const records = segment.records.map((r) => r.ordinal);
       const fault = segment.duplicate ? undefined : this.faults.forDispatch({ dispatch: id, shard: lane.shard.ordinal, lane: lane.lane, attempt, records, t: this.now });
-      return newDispatch({ id, lane, segment, generation, attempt, requestId: this.requestIds.uuid(), fault, startedAt: this.now });
+      return newDispatch({ id, lane, segment, generation, attempt, requestId: this.requestIds.uuid(), fault });
     });
     await this.invoker.runGroup(group);
     for (const d of this.choices.order(group)) {

@@ -14,7 +14,6 @@ interface ShardcheckMatchers<R = unknown> {
 }
 
 declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Matchers<T = any> extends ShardcheckMatchers<T> {}
 }
 
