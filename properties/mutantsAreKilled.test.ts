@@ -30,7 +30,7 @@ import { stableJson } from './support/stableJson.js';
  * | AgeCheckedOnlyBeforeFirstAttempt | R25 age checked before every invocation               | age-bound (a record older than the limit invoked)               |
  * | ChildBeforeParent                | R7 parent before child                                | parent-before-child                                             |
  * | ResumeAtTrimHorizon              | R28 resume from the checkpoint, not TRIM_HORIZON      | resume-from-checkpoint; checkpoint-monotonic                    |
- * | ResumeAtLatest                   | R28 resume from the checkpoint, not LATEST            | no-skip; resume-from-checkpoint                                 |
+ * | ResumeAtLatest                   | R28 resume from the checkpoint, not LATEST            | at-least-once (skipped records never delivered); no-skip        |
  * | DiscardWithoutPayload            | R41 every discard sends its OnFailure message         | destination-payload                                             |
  * | LanesByOrdinal                   | R26 PF lanes keyed by partition key                   | first-delivery-order (per partition key)                        |
  * | BatchOneTooLarge                 | R19 at most batchSize records per batch               | batch-limits                                                    |
@@ -55,7 +55,7 @@ const KILLED_BY: Readonly<Record<string, InvariantName>> = {
   AgeCheckedOnlyBeforeFirstAttempt: 'age-bound',
   ChildBeforeParent: 'parent-before-child',
   ResumeAtTrimHorizon: 'resume-from-checkpoint',
-  ResumeAtLatest: 'no-skip',
+  ResumeAtLatest: 'at-least-once',
   DiscardWithoutPayload: 'destination-payload',
   LanesByOrdinal: 'first-delivery-order',
   BatchOneTooLarge: 'batch-limits',

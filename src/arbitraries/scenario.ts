@@ -44,8 +44,8 @@ const PATH = 'scenario.options';
 /**
  * Whole scenarios for `simulate`: a table and its workload (`changeSequence`), shard topology
  * events during the workload (`shardTopology`), a mapping configuration (`mappingConfig`), a
- * fault schedule fitted to all of them (`faultSchedule`; its phase follows the workload, at most
- * 30 min), interleaving choices and a `simSeed` for background noise (which does not shrink).
+ * fault schedule fitted to all of them (`faultSchedule`; its phase spans the workload, at most
+ * 12 h), interleaving choices and a `simSeed` for background noise (which does not shrink).
  * Every generated scenario is accepted by `resolveScenario` and the stream builder.
  *
  * With `survivable` (the default) the faults are those a correct handler survives, and a

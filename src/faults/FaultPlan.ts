@@ -1,4 +1,4 @@
-import type { Millis } from '../core/index.js';
+import { Prng, type Millis } from '../core/index.js';
 import type { DependencyFault, DependencyMatch, FaultSchedule, InvocationFault, InvocationMatch } from './faultSchedule.js';
 
 /** What the simulator knows about a dispatch when it asks which fault fires. */
@@ -17,6 +17,7 @@ export interface DependencyCallFacts {
   readonly dispatch: number;
   readonly nth: number;
   readonly path: string;
+  readonly t: Millis;
 }
 
 /** Looks up the fault for a dispatch or a dependency call; the first matching fault with firings left wins. */
@@ -24,17 +25,26 @@ export class FaultPlan {
   private readonly invocations: FiringList<InvocationFault>;
   private readonly dependencies: FiringList<DependencyFault>;
 
-  constructor(schedule: FaultSchedule) {
+  /** `seed` decides the calls a `probability` match picks, each call independently of the others. */
+  constructor(
+    schedule: FaultSchedule,
+    private readonly seed = 0,
+  ) {
     this.invocations = new FiringList(schedule.invocations);
     this.dependencies = new FiringList(schedule.dependencies);
   }
 
   forDependencyCall(facts: DependencyCallFacts): DependencyFault | undefined {
-    return this.dependencies.fire((fault) => matchesCall(fault.match, facts));
+    return this.dependencies.fire((fault, index) => matchesCall(fault.match, facts) && this.drawn(fault.match.probability, index, facts.call));
   }
 
   forDispatch(facts: DispatchFacts): InvocationFault | undefined {
     return this.invocations.fire((fault) => matches(fault.match, facts));
+  }
+
+  /** A per-(fault, call) draw, so whether one call is picked never depends on the calls before it. */
+  private drawn(probability: number | undefined, fault: number, call: number): boolean {
+    return probability === undefined || new Prng(this.seed).derive(`${fault}:${call}`).chance(probability);
   }
 }
 
@@ -46,11 +56,11 @@ class FiringList<F extends { readonly times?: number }> {
     this.fired = faults.map(() => 0);
   }
 
-  fire(matches: (fault: F) => boolean): F | undefined {
+  fire(matches: (fault: F, index: number) => boolean): F | undefined {
     for (let i = 0; i < this.faults.length; i++) {
       const fault = this.faults[i]!;
       if (fault.times !== undefined && this.fired[i]! >= fault.times) continue;
-      if (!matches(fault)) continue;
+      if (!matches(fault, i)) continue;
       this.fired[i]!++;
       return fault;
     }
@@ -75,7 +85,9 @@ function matchesCall(match: DependencyMatch, facts: DependencyCallFacts): boolea
     (match.call === undefined || match.call === facts.call) &&
     (match.dispatch === undefined || match.dispatch === facts.dispatch) &&
     (match.nth === undefined || match.nth === facts.nth) &&
-    (match.path === undefined || pathMatches(match.path, facts.path))
+    (match.path === undefined || pathMatches(match.path, facts.path)) &&
+    (match.from === undefined || facts.t >= match.from) &&
+    (match.to === undefined || facts.t < match.to)
   );
 }
 

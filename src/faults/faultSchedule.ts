@@ -53,7 +53,8 @@ export type TimedFault =
 
 /**
  * Which calls a dependency fault applies to (all given fields must match). Calls are numbered
- * from 0 across the run in the order the handler makes them; `nth` counts from 1 within a dispatch.
+ * from 0 across the run in the order the handler makes them; `nth` counts from 1 within a dispatch;
+ * `from`/`to` bound the virtual instant of the call, so a fault can land late in a run.
  */
 export interface DependencyMatch {
   readonly call?: number;
@@ -61,6 +62,15 @@ export interface DependencyMatch {
   readonly nth?: number;
   /** Member path as the proxy names it, e.g. `store.put` or `ddb.send(PutCommand)`. */
   readonly path?: string;
+  /** Calls at or after this virtual instant (ms). */
+  readonly from?: Millis;
+  /** Calls before this virtual instant (ms). */
+  readonly to?: Millis;
+  /**
+   * Each matching call is picked with this probability (0 < p ≤ 1), decided per call from the
+   * scenario's seed: a flaky dependency rather than one bad call.
+   */
+  readonly probability?: number;
 }
 
 /**

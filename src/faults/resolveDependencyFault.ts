@@ -4,7 +4,7 @@ import type { DependencyErrorKind, DependencyFault, DependencyFaultKind, Depende
 const KINDS: readonly DependencyFaultKind[] = ['reject', 'applyThenReject', 'defer'];
 const ERRORS: readonly DependencyErrorKind[] = ['throttle', 'timeout', 'internal'];
 const KNOWN: readonly (keyof DependencyFault)[] = ['kind', 'match', 'times', 'error'];
-const MATCH_KNOWN: readonly (keyof DependencyMatch)[] = ['call', 'dispatch', 'nth', 'path'];
+const MATCH_KNOWN: readonly (keyof DependencyMatch)[] = ['call', 'dispatch', 'nth', 'path', 'from', 'to', 'probability'];
 
 export function resolveDependencyFault(value: unknown, path: string): DependencyFault {
   const f = readObject(path, value);
@@ -18,7 +18,13 @@ export function resolveDependencyFault(value: unknown, path: string): Dependency
     dispatch: index('dispatch', 0),
     nth: m.nth === undefined ? undefined : readInteger(`${path}.match.nth`, m.nth, 1),
     path: m.path === undefined ? undefined : readPath(`${path}.match.path`, m.path),
+    from: m.from === undefined ? undefined : readInteger(`${path}.match.from`, m.from, 0),
+    to: m.to === undefined ? undefined : readInteger(`${path}.match.to`, m.to, 0),
+    probability: m.probability === undefined ? undefined : readProbability(`${path}.match.probability`, m.probability),
   });
+  if (match.from !== undefined && match.to !== undefined && match.to <= match.from) {
+    throw optionError(`${path}.match.to`, `must be greater than ${path}.match.from (${match.from})`, match.to);
+  }
   const kind = readOneOf(`${path}.kind`, f.kind, KINDS);
   if (f.error !== undefined && kind === 'defer') {
     throw optionError(`${path}.error`, 'is only valid for kinds "reject" and "applyThenReject"', f.error);
@@ -29,6 +35,11 @@ export function resolveDependencyFault(value: unknown, path: string): Dependency
     times: f.times === undefined ? undefined : readInteger(`${path}.times`, f.times, 1),
     error: f.error === undefined ? undefined : readOneOf(`${path}.error`, f.error, ERRORS),
   });
+}
+
+function readProbability(path: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value > 0 && value <= 1)) throw optionError(path, 'must be a number in (0, 1]', value);
+  return value;
 }
 
 function readPath(path: string, value: unknown): string {

@@ -49,7 +49,7 @@ export class DependencyGate {
       record(nth === crashAt ? 'crashed' : 'dead');
       return { action: nth === crashAt ? 'crashAfter' : 'dead' };
     }
-    const fault = this.faults.forDependencyCall({ call, dispatch: d.id, nth, path: info.path });
+    const fault = this.faults.forDependencyCall({ call, dispatch: d.id, nth, path: info.path, t: this.clock() });
     if (fault?.kind === 'reject' || fault?.kind === 'applyThenReject') {
       record(fault.kind === 'reject' ? 'rejected' : 'applied-then-rejected');
       const kind: DependencyErrorKind = fault.error ?? (fault.kind === 'reject' ? 'throttle' : 'timeout');

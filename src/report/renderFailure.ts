@@ -3,12 +3,14 @@ import { findHints } from './findHints.js';
 import { headline } from './headline.js';
 import { paint } from './paint.js';
 import { renderCoverage } from './renderCoverage.js';
+import { renderMetrics } from './renderMetrics.js';
 import { renderScenario } from './renderScenario.js';
 import { renderTimeline } from './renderTimeline.js';
 import { renderWitnesses } from './renderWitnesses.js';
 import { replayCommand } from './replayCommand.js';
 import { safeLines, safeText } from './safeText.js';
 import { quoted } from '../trace/index.js';
+import { metricsOf } from '../trace/metricsOf.js';
 
 /** The user's invariant error: every line of its message, made safe, then the top of its stack. */
 function userError(error: { readonly name: string; readonly message: string; readonly stack?: string }): string[] {
@@ -20,8 +22,8 @@ function userError(error: { readonly name: string; readonly message: string; rea
 
 /**
  * The failure report (DESIGN §6) as text: headline, replay command, where it was stored, the cause
- * with its witnesses, hints, the shrunk scenario, the per-shard timeline and, when given, the
- * campaign coverage. Colour only when `options.color`; all user data is escaped.
+ * with its witnesses, hints, the shrunk scenario, the per-shard timeline, the run's metrics and,
+ * when given, the campaign coverage. Colour only when `options.color`; all user data is escaped.
  */
 export function renderFailure(report: FailureReport, options: RenderOptions = {}): string {
   const color = options.color ?? false;
@@ -35,6 +37,7 @@ export function renderFailure(report: FailureReport, options: RenderOptions = {}
   sections.push(renderScenario(report.scenario, report.trace));
   const explainFile = report.storedAt === undefined ? undefined : quoted(report.storedAt);
   sections.push(renderTimeline(report.trace, { maxLines: options.maxTimelineLines ?? 80, ...(explainFile === undefined ? {} : { explainFile }) }));
+  sections.push(renderMetrics(metricsOf(report.trace), report.trace));
   if (report.coverage !== undefined) sections.push(renderCoverage(report.coverage));
   for (const section of sections) if (section.length > 0) out.push('', ...section);
   return `${out.join('\n')}\n`;

@@ -52,6 +52,12 @@ export interface CheckStreamHandlerOptions<D extends object = object> {
   timeBudgetMs?: number;
   /** Log each run and the campaign coverage to the console. Default false. */
   verbose?: boolean;
+  /**
+   * Print the campaign's coverage (which fault kinds, outcomes and mapping behaviours its runs
+   * reached, and which none did) when the check ends, and add it to a failure report. Default
+   * false; `verbose` implies it.
+   */
+  coverage?: boolean;
   /** Built-in invariants to switch off, each with a non-empty reason. */
   disable?: Partial<Record<InvariantName, string>>;
   /**
@@ -87,6 +93,7 @@ export interface QualifiedCheckOptions<D extends object = object> {
   readonly defaultSeed: number | undefined;
   readonly timeBudgetMs: number | undefined;
   readonly verbose: boolean;
+  readonly coverage: boolean;
   readonly disable: Readonly<Partial<Record<InvariantName, string>>>;
   /** The corpus directory of this check (already keyed by `name`), or undefined when off. */
   readonly regressions: string | undefined;
@@ -98,7 +105,7 @@ export interface QualifiedCheckOptions<D extends object = object> {
 const API = 'checkStreamHandler';
 const KNOWN: readonly (keyof CheckStreamHandlerOptions)[] = [
   'createHandler', 'handler', 'deps', 'table', 'mapping', 'faults', 'invariant', 'numRuns', 'seed', 'path', 'timeBudgetMs',
-  'verbose', 'disable', 'regressions', 'name', 'scenario', 'survivable', 'defaultSeed', 'testFile', 'testName',
+  'verbose', 'coverage', 'disable', 'regressions', 'name', 'scenario', 'survivable', 'defaultSeed', 'testFile', 'testName',
 ];
 
 /** Validates `checkStreamHandler` options once; errors read `checkStreamHandler.option rule (got value)`. */
@@ -134,6 +141,7 @@ export function qualifyCheckOptions<D extends object>(options: CheckStreamHandle
     defaultSeed: seed('defaultSeed'),
     timeBudgetMs: o.timeBudgetMs === undefined ? undefined : readInteger(`${API}.timeBudgetMs`, o.timeBudgetMs, 1, Number.MAX_SAFE_INTEGER, 'must be a positive integer'),
     verbose: o.verbose === undefined ? false : readBoolean(`${API}.verbose`, o.verbose),
+    coverage: (o.coverage === undefined ? false : readBoolean(`${API}.coverage`, o.coverage)) || o.verbose === true,
     disable: deepFreeze(readDisable(o.disable)),
     regressions: readRegressions(o.regressions, cwd, name),
     name,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CoverageTally, type CampaignCoverage } from '../coverage/index.js';
-import { renderFailure, type FailureReport } from '../report/index.js';
+import { renderCoverage, renderFailure, type FailureReport } from '../report/index.js';
 import type { ScenarioParameters } from '../scenario/index.js';
 import { metricsOf, type StreamMetrics } from '../trace/metricsOf.js';
 import { qualifyCheckOptions, type CheckStreamHandlerOptions, type QualifiedCheckOptions } from './checkOptions.js';
@@ -67,7 +67,8 @@ export async function checkStreamHandler<D extends object>(options: CheckStreamH
     metrics: campaign.metrics.at(-1),
     totals: aggregateMetrics(campaign.metrics),
   };
-  if (q.verbose) console.log(`shardcheck: ${q.name}: ${summary.runs} runs passed${interrupted ? ' (time budget reached)' : ''}; coverage missing: ${summary.coverage.missing.join(', ') || 'none'}`);
+  if (q.verbose) console.log(`shardcheck: ${q.name}: ${summary.runs} runs passed${interrupted ? ' (time budget reached)' : ''}`);
+  if (q.coverage) console.log([`shardcheck: ${q.name}: ${summary.runs} runs passed`, ...renderCoverage(summary.coverage)].join('\n'));
   return summary;
 }
 
@@ -144,7 +145,7 @@ function fail<D extends object>(campaign: Campaign<D>, f: Failure): never {
     ...(q.testFile === undefined ? {} : { testFile: q.testFile }),
     ...(q.testName === undefined ? {} : { testName: q.testName }),
     ...(f.storedAt === undefined ? {} : { storedAt: f.storedAt }),
-    ...(q.verbose ? { coverage: campaign.tally.summary() } : {}),
+    ...(q.coverage ? { coverage: campaign.tally.summary() } : {}),
   };
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   throw new ShardcheckFailure(renderFailure(report, { color }), report);

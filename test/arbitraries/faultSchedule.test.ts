@@ -28,10 +28,16 @@ describe('faultSchedule', () => {
         if (f.kind === 'disable') expect(s.timed[i + 1]).toEqual({ kind: 'enable', at: expect.any(Number) });
         if (f.kind === 'disable') expect(s.timed[i + 1]!.at).toBeGreaterThan(f.at);
       });
-      for (const f of s.dependencies) expect(f.times).toBeGreaterThanOrEqual(1);
+      for (const f of s.dependencies) {
+        // A deferral fails nothing, so it fires on every call it matches; failures are counted.
+        if (f.kind === 'defer') expect(f.times).toBeUndefined();
+        else expect(f.times).toBeGreaterThanOrEqual(1);
+        if (f.match.from !== undefined) expect(f.match.from >= phase.from && f.match.from < phase.to && f.match.to === phase.to).toBe(true);
+        if (f.match.probability !== undefined) expect([0.5, 0.25, 0.125]).toContain(f.match.probability);
+      }
       expect(s.invocations.length).toBeLessThanOrEqual(4);
       expect(s.timed.filter((f) => f.kind !== 'enable').length).toBeLessThanOrEqual(3);
-      expect(s.dependencies.length).toBeLessThanOrEqual(2);
+      expect(s.dependencies.length).toBeLessThanOrEqual(4);
     }
   });
 

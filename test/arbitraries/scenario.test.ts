@@ -19,18 +19,20 @@ describe('scenario', () => {
     expect(new Set(runs.map((s) => JSON.stringify(s.table.partitionKey))).size).toBeGreaterThan(3);
   });
 
-  it('aims faults at what exists and keeps them inside the fault phase, which follows the workload', () => {
+  it('aims faults at what exists and keeps them inside the fault phase, which spans the workload and its first deliveries', () => {
     for (const s of sample({ swarm: false }, 100)) {
       const resolved = resolveScenario(s);
       const history = buildStreamHistory(resolved);
       const span = s.operations.at(-1)?.at ?? 0;
-      const phaseEnd = Math.min(30 * 60_000, Math.max(1000, span));
+      const firstDelivery = resolved.mapping.maximumBatchingWindowInSeconds * 1000 + 2 * resolved.timing.pollIntervalMs;
+      const phaseEnd = Math.min(12 * 3_600_000, Math.max(1000, span + firstDelivery));
       for (const f of resolved.faults.invocations) {
         expect(f.match.to).toBe(phaseEnd);
         if (f.match.shard !== undefined) expect(f.match.shard).toBeLessThan(history.shards.length);
         if (f.match.record !== undefined) expect(f.match.record).toBeLessThan(Math.max(1, history.records.length));
         if (f.match.lane !== undefined) expect(f.match.lane).toBeLessThan(resolved.mapping.parallelizationFactor);
       }
+      for (const f of resolved.faults.dependencies) if (f.match.to !== undefined) expect(f.match.to).toBe(phaseEnd);
       for (const f of resolved.faults.timed) {
         expect(f.at).toBeLessThanOrEqual(phaseEnd);
         if (f.kind === 'duplicate') expect(f.shard).toBeLessThan(history.shards.length);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FaultPlan, type DependencyCallFacts } from '../../src/faults/FaultPlan.js';
 import type { DependencyFault } from '../../src/faults/faultSchedule.js';
 
-const facts = (overrides: Partial<DependencyCallFacts> = {}): DependencyCallFacts => ({ call: 0, dispatch: 0, nth: 1, path: 'store.put', ...overrides });
+const facts = (overrides: Partial<DependencyCallFacts> = {}): DependencyCallFacts => ({ call: 0, dispatch: 0, nth: 1, path: 'store.put', t: 0, ...overrides });
 const plan = (...dependencies: DependencyFault[]) => new FaultPlan({ invocations: [], timed: [], dependencies });
 const kindFor = (p: FaultPlan, f: Partial<DependencyCallFacts> = {}) => p.forDependencyCall(facts(f))?.kind;
 
@@ -32,6 +32,8 @@ describe('FaultPlan.forDependencyCall', () => {
       ['dispatch', { dispatch: 2 }, { dispatch: 2 }, { dispatch: 0 }],
       ['nth', { nth: 2 }, { nth: 2 }, { nth: 1 }],
       ['path (exact)', { path: 'store.put' }, { path: 'store.put' }, { path: 'store.get' }],
+      ['from (inclusive)', { from: 500 }, { t: 500 }, { t: 499 }],
+      ['to (exclusive)', { to: 500 }, { t: 499 }, { t: 500 }],
     ];
     for (const [name, match, hit, miss] of cases) {
       it(name, () => {

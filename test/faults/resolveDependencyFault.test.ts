@@ -57,6 +57,13 @@ describe('resolveDependencyFault', () => {
     expect(error({ kind: 'reject', match: { path: null } })).toBe(`${P}.match.path must be a non-empty string (got null)`);
   });
 
+  it('requires match.from/to to be virtual instants >= 0 with from < to', () => {
+    expect(resolve({ kind: 'defer', match: { from: 0, to: 1 } }).match).toEqual({ from: 0, to: 1 });
+    expect(error({ kind: 'defer', match: { from: -1 } })).toBe(`${P}.match.from must be an integer >= 0 (got -1)`);
+    expect(error({ kind: 'defer', match: { to: 0.5 } })).toBe(`${P}.match.to must be an integer >= 0 (got 0.5)`);
+    expect(error({ kind: 'defer', match: { from: 5, to: 5 } })).toBe(`${P}.match.to must be greater than ${P}.match.from (5) (got 5)`);
+  });
+
   it('requires times >= 1', () => {
     expect(resolve({ kind: 'defer', match: {}, times: 1 }).times).toBe(1);
     expect(error({ kind: 'defer', match: {}, times: 0 })).toBe(`${P}.times must be an integer >= 1 (got 0)`);
@@ -73,7 +80,7 @@ describe('resolveDependencyFault', () => {
 
   it('rejects unknown options in the fault and in its match', () => {
     expect(error({ kind: 'reject', match: {}, afterCalls: 1 })).toBe(`${P}.afterCalls is not a known option; valid options are kind, match, times, error`);
-    expect(error({ kind: 'reject', match: { shard: 0 } })).toBe(`${P}.match.shard is not a known option; valid options are call, dispatch, nth, path`);
+    expect(error({ kind: 'reject', match: { shard: 0 } })).toBe(`${P}.match.shard is not a known option; valid options are call, dispatch, nth, path, from, to, probability`);
     expect(error({ kind: 'reject', match: [] })).toBe(`${P}.match must be an object (got [])`);
   });
 });

@@ -52,7 +52,7 @@ describe('resolveFaultSchedule', () => {
     expect(at({ kind: 'reject', match: { nth: 0 } })).toBe('faults.dependencies[0].match.nth must be an integer >= 1 (got 0)');
     expect(at({ kind: 'reject', match: { path: '' } })).toBe('faults.dependencies[0].match.path must be a non-empty string (got "")');
     expect(at({ kind: 'reject', error: 'boom' })).toBe('faults.dependencies[0].error must be one of "throttle", "timeout", "internal" (got "boom")');
-    expect(at({ kind: 'defer', match: { line: 1 } })).toBe('faults.dependencies[0].match.line is not a known option; valid options are call, dispatch, nth, path');
+    expect(at({ kind: 'defer', match: { line: 1 } })).toBe('faults.dependencies[0].match.line is not a known option; valid options are call, dispatch, nth, path, from, to, probability');
   });
 
   it('uses the given path', () => {

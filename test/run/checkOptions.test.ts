@@ -11,10 +11,17 @@ describe('qualifyCheckOptions', () => {
     const q = qualify({ handler, table: TABLE });
     expect(q.numRuns).toBe(100);
     expect(q.verbose).toBe(false);
+    expect(q.coverage).toBe(false);
     expect(q.seed).toBeUndefined();
     expect(q.regressions).toMatch(/^\/project\/\.shardcheck\/handler-[0-9a-f]{8}$/);
     expect(Object.isFrozen(q)).toBe(true);
     expect(q.deps()).toEqual({});
+  });
+
+  it('verbose implies the coverage summary', () => {
+    expect(qualify({ handler, coverage: true }).coverage).toBe(true);
+    expect(qualify({ handler, verbose: true }).coverage).toBe(true);
+    expect(qualify({ handler, verbose: false, coverage: false }).coverage).toBe(false);
   });
 
   it('keys the corpus by name, and can turn it off', () => {
@@ -29,6 +36,7 @@ describe('qualifyCheckOptions', () => {
     expect(errorMessage(() => qualify({ handler, path: 'x' }))).toBe('checkStreamHandler.path must be a fast-check path like "12:0:3" (got "x")');
     expect(errorMessage(() => qualify({ handler, deps: {} }))).toBe('checkStreamHandler.deps must be a function (got {})');
     expect(errorMessage(() => qualify({ handler, timeBudgetMs: -1 }))).toBe('checkStreamHandler.timeBudgetMs must be a positive integer (got -1)');
+    expect(errorMessage(() => qualify({ handler, coverage: 'yes' }))).toBe('checkStreamHandler.coverage must be true or false (got "yes")');
     expect(errorMessage(() => qualify({ handler, regressions: 3 }))).toBe('checkStreamHandler.regressions must be a directory path or false (got 3)');
     expect(errorMessage(() => qualify({ handler, name: '../x' }))).toMatch(/^checkStreamHandler\.name must be 1\.\.100 characters/);
   });

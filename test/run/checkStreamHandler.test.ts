@@ -66,6 +66,44 @@ describe('checkStreamHandler', () => {
     expect((again.report as FailureReport).path).toBe(report.path);
   });
 
+  it('coverage: true prints the campaign coverage when it passes and puts it in a failure report', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const base = { createHandler: (d: { store: ProjectionStore }) => createProjectionHandler(d.store), deps, table: TABLE, numRuns: 5, seed: 7, regressions: false as const, scenario: SMALL };
+      await checkStreamHandler(base);
+      expect(log).not.toHaveBeenCalled();
+      const summary = await checkStreamHandler({ ...base, coverage: true });
+      const printed = log.mock.calls.map((call) => String(call[0])).join('\n');
+      expect(printed).toContain(`coverage over 5 runs: `);
+      expect(printed).toContain(`never reached: ${summary.coverage.missing[0]}`);
+      const poison = { ...base, createHandler: (d: { store: ProjectionStore }) => createPoisonRecordHandler(d.store, { poisonKey: 'k', keyOf: () => 'k' }), faults: false as const };
+      const without = (await rejection(() => checkStreamHandler(poison))) as ShardcheckFailure;
+      expect(without.report.coverage).toBeUndefined();
+      expect(without.message).not.toContain('coverage over');
+      const withCoverage = (await rejection(() => checkStreamHandler({ ...poison, coverage: true }))) as ShardcheckFailure;
+      expect(withCoverage.report.coverage?.runs).toBe(withCoverage.report.numRuns);
+      expect(withCoverage.message).toMatch(/\ncoverage over \d+ runs?: \d+ of \d+ items reached/);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('a failure report states the run\'s CloudWatch metrics (how far behind the consumer fell)', async () => {
+    const error = (await rejection(() =>
+      checkStreamHandler({
+        createHandler: (d: { store: ProjectionStore }) => createPoisonRecordHandler(d.store, { poisonKey: 'k', keyOf: () => 'k' }),
+        deps,
+        table: TABLE,
+        faults: false,
+        numRuns: 10,
+        seed: 3,
+        regressions: false,
+        scenario: { operations: { minLength: 1, maxLength: 6 }, shardCount: 1 },
+      }),
+    )) as ShardcheckFailure;
+    expect(error.message).toMatch(/\nmetrics\n {2}Invocations \d+, Errors [1-9]\d*, Throttles \d+, DroppedEventCount \d+, OnFailureDestinationDeliveredEventCount \d+\n {2}IteratorAge maximum \S+/);
+  });
+
   it('a poison record that blocks its shard is caught by the built-in invariants alone', async () => {
     const error = await rejection(() =>
       checkStreamHandler({

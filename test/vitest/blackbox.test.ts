@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobSeed } from '../../src/vitest/index.js';
 
 /*
  * Black-box: a user's project with the plugin and two `streamTest`s, run by vitest in a child
@@ -36,6 +37,25 @@ streamTest(
 );
 `;
 
+/** A campaign seed in the config, and two spec files for `vitest --shard i/2` to split. */
+const shardConfig = `
+import { defineConfig } from 'vitest/config';
+import { shardcheck } from '${repo}src/vitest/index.ts';
+export default defineConfig({ plugins: [shardcheck({ numRuns: 2, seed: 777, regressions: false })], test: { include: ['shard-*.spec.ts'], testTimeout: 60000 } });
+`;
+
+const shardSpec = (name: string) => `
+import { streamTest } from '${repo}src/vitest/index.ts';
+import { createProjectionHandler } from '${repo}fixtures/handlers/projection.ts';
+streamTest('${name}', {
+  createHandler: (deps) => createProjectionHandler(deps.store),
+  deps: () => ({ store: new Map() }),
+  table: { partitionKey: 'pk', sortKey: 'sk', streamViewType: 'NEW_AND_OLD_IMAGES' },
+  mapping: { functionResponseTypes: ['ReportBatchItemFailures'] },
+  scenario: { operations: { maxLength: 5 } },
+});
+`;
+
 function vitest(args: readonly string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [vitestBin, 'run', ...args], {
     cwd: dir,
@@ -52,6 +72,9 @@ describe('shardcheck/vitest in a user project (child vitest)', () => {
     writeFileSync(`${dir}/vitest.config.ts`, config);
     writeFileSync(`${dir}/correct.spec.ts`, spec('createProjectionHandler'));
     writeFileSync(`${dir}/buggy.spec.ts`, spec('createDropsRemovesHandler'));
+    writeFileSync(`${dir}/shard.config.ts`, shardConfig);
+    writeFileSync(`${dir}/shard-a.spec.ts`, shardSpec('job test a'));
+    writeFileSync(`${dir}/shard-b.spec.ts`, shardSpec('job test b'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -74,5 +97,17 @@ describe('shardcheck/vitest in a user project (child vitest)', () => {
     const scenarioOf = (text: string) => text.slice(text.indexOf('scenario\n'), text.indexOf('timeline\n'));
     expect(scenarioOf(again.output)).toBe(scenarioOf(first.output));
   });
-});
 
+  it('under vitest --shard i/n each job runs its tests on its own seed derived from the campaign seed', () => {
+    const seeds = [1, 2].map((index) => {
+      const { status, output } = vitest(['--config', 'shard.config.ts', '--reporter=verbose', '--shard', `${index}/2`]);
+      expect(status, output).toBe(0);
+      const titled = [...output.matchAll(/job test [ab] \(with seed=(-?\d+)\)/g)].map((m) => Number(m[1]));
+      expect(titled.length, output).toBeGreaterThan(0);
+      expect(new Set(titled).size).toBe(1);
+      return titled[0]!;
+    });
+    expect(seeds).toEqual([jobSeed({ seed: 777, shardIndex: 0, shardCount: 2 }), jobSeed({ seed: 777, shardIndex: 1, shardCount: 2 })]);
+    expect(new Set([...seeds, 777]).size).toBe(3);
+  });
+});

@@ -1,5 +1,5 @@
-import { MINUTE, SECOND, type Millis } from '../../core/index.js';
-import { resolveMappingConfig, type MappingParameters, type ScenarioParameters, type Timing } from '../../scenario/index.js';
+import { HOUR, SECOND, type Millis } from '../../core/index.js';
+import { resolveMappingConfig, type MappingConfig, type MappingParameters, type ScenarioParameters, type Timing } from '../../scenario/index.js';
 import { resolveTableSpec } from '../../table/index.js';
 import type { GeneratedTable } from '../tableSpec.js';
 import { interpretChanges, type QualifiedChangeOptions, type RawChanges } from './changeIntents.js';
@@ -25,7 +25,7 @@ export interface ScenarioPlan {
   /** The user fixed `maximumRecordAgeInSeconds` / `maximumBatchingWindowInSeconds`. */
   readonly fixedAge: boolean;
   readonly fixedWindow: boolean;
-  /** Fixed fault phase length; default: the workload's span within [1 s, 30 min]. */
+  /** Fixed fault phase length; default: the workload's span within [1 s, 12 h]. */
   readonly phaseMs: Millis | undefined;
   readonly timing: Timing;
   readonly functionTimeoutMs: Millis;
@@ -34,7 +34,9 @@ export interface ScenarioPlan {
 }
 
 const MIN_PHASE_MS = SECOND;
-const MAX_PHASE_MS = 30 * MINUTE;
+// The whole workload, so faults reach its last changes too (final-state invariants look there);
+// bounded well inside the 24 h retention so a run always heals before records could be trimmed.
+const MAX_PHASE_MS = 12 * HOUR;
 
 /**
  * Combines independent draws into one scenario with pure functions: the workload on the table,
@@ -55,7 +57,7 @@ export function assembleScenario(raw: RawScenario, plan: ScenarioPlan): Scenario
   const resolved = resolveMappingConfig(mapping);
   const fitted = fitFaults(raw.faults, {
     phaseFrom: 0,
-    phaseTo: plan.phaseMs ?? Math.min(MAX_PHASE_MS, Math.max(MIN_PHASE_MS, span)),
+    phaseTo: plan.phaseMs ?? Math.min(MAX_PHASE_MS, Math.max(MIN_PHASE_MS, span + firstDeliveryMs(resolved, plan.timing))),
     shards: stream.shards,
     records: workload.records,
     depth: stream.depth,
@@ -78,4 +80,9 @@ export function assembleScenario(raw: RawScenario, plan: ScenarioPlan): Scenario
     simSeed: raw.simSeed,
     ...plan.passThrough,
   };
+}
+
+/** How long after a change its first delivery can start without faults: a batching window and two polls. */
+function firstDeliveryMs(mapping: MappingConfig, timing: Timing): Millis {
+  return mapping.maximumBatchingWindowInSeconds * SECOND + 2 * timing.pollIntervalMs;
 }

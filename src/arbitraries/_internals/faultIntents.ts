@@ -13,8 +13,8 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export type InvocationIntent = readonly [kind: number, mode: number, value: number, start: number, times: number, afterCalls: number, attempt: number];
 /** `[kind, instant (millionths of the phase), duration (millionths of the longest disable), shard]`. */
 export type TimedIntent = readonly [kind: number, at: number, duration: number, shard: number];
-/** `[kind, match mode, match value, times, error]`. */
-export type DependencyIntent = readonly [kind: number, mode: number, value: number, times: number, error: number];
+/** `[kind, match mode, match value, times, error, window start (millionths of the phase)]`. */
+export type DependencyIntent = readonly [kind: number, mode: number, value: number, times: number, error: number, start: number];
 
 export interface RawFaults {
   /** The kinds this run may use (all allowed ones, or a swarm subset). */
@@ -41,6 +41,6 @@ export function faultIntents(allowed: readonly FaultKind[], limits: FaultLimits,
     kinds: swarm ? fc.subarray([...allowed]) : fc.constant(allowed),
     invocations: fc.array(fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: 5 }), small, fc.nat({ max: TIME_UNITS - 1 }), fc.nat({ max: 3 }), fc.nat({ max: 3 }), small), { maxLength: limits.invocations }),
     timed: fc.array(fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: TIME_UNITS - 1 }), fc.nat({ max: TIME_UNITS }), small), { maxLength: limits.timed }),
-    dependencies: fc.array(fc.tuple(fc.nat({ max: 2 }), fc.nat({ max: 2 }), small, fc.integer({ min: 1, max: 3 }), fc.nat({ max: 3 })), { maxLength: limits.dependencies }),
+    dependencies: fc.array(fc.tuple(fc.nat({ max: 2 }), fc.nat({ max: 3 }), small, fc.integer({ min: 1, max: 8 }), fc.nat({ max: 3 }), fc.nat({ max: TIME_UNITS - 1 })), { maxLength: limits.dependencies }),
   });
 }

@@ -49,6 +49,8 @@ const RETENTION_BUDGET_MS = STREAM_RETENTION_MS - HOUR;
 const SAFETY_MS = 5 * SECOND;
 const ERROR_LIKE: ReadonlySet<FaultKind> = new Set(['error', 'crash', 'timeout', 'reject', 'applyThenReject']);
 const DEPENDENCY_ERRORS: readonly DependencyErrorKind[] = ['throttle', 'timeout', 'internal'];
+/** A flaky dependency picks each call with one of these probabilities. */
+const FLAKY_PROBABILITIES: readonly number[] = [0.5, 0.25, 0.125];
 
 /**
  * Turns raw fault draws into a schedule for one scenario. Every fault fires inside the phase and
@@ -160,11 +162,20 @@ function timedFault(intent: TimedIntent, kinds: readonly FaultKind[], c: FaultCo
 }
 
 function dependencyFault(intent: DependencyIntent, kind: FaultKind, c: FaultContext, limited: boolean): DependencyFault {
-  const [, mode, value, timesRaw, errorRaw] = intent;
-  const match = mode === 0 ? { call: value } : mode === 1 ? { dispatch: value % Math.max(8, c.records) } : { nth: 1 + (value % 3) };
+  const [, mode, value, timesRaw, errorRaw, start] = intent;
+  // `nth` and flaky matches start anywhere in the phase, so they also reach the last changes of
+  // an item (which final-state invariants see), not only the first calls of a run.
+  const window = { from: instant(start, c), to: c.phaseTo };
+  const match =
+    mode === 0 ? { call: value }
+    : mode === 1 ? { dispatch: value % Math.max(8, c.records) }
+    : mode === 2 ? { nth: 1 + (value % 3), ...window }
+    : { ...window, probability: FLAKY_PROBABILITIES[value % FLAKY_PROBABILITIES.length]! };
   const fault: { -readonly [K in keyof DependencyFault]: DependencyFault[K] } = { kind: kind as DependencyFault['kind'], match };
-  // Under a retry limit each failing dependency fault fires once: one failed attempt at most.
-  fault.times = limited && ERROR_LIKE.has(kind) ? 1 : timesRaw;
+  // Under a retry limit each failing dependency fault fires once: one failed attempt at most. A
+  // deferral fails nothing, so it fires on every matching call: an `nth` deferral then reaches
+  // every batch of its window, the last ones included.
+  if (kind !== 'defer') fault.times = limited ? 1 : timesRaw;
   if (kind !== 'defer' && errorRaw > 0) fault.error = DEPENDENCY_ERRORS[errorRaw - 1]!;
   return fault;
 }

@@ -10,7 +10,7 @@ export interface FaultShapeOptions {
   swarm?: boolean;
   /** Kinds that may appear; default all. */
   kinds?: readonly FaultKind[];
-  /** Defaults 4, 3 and 2. */
+  /** Defaults 4, 3 and 4. */
   maxInvocationFaults?: number;
   maxTimedFaults?: number;
   maxDependencyFaults?: number;
@@ -31,7 +31,7 @@ export function qualifyFaultShape(o: FaultShapeOptions, path: string): Qualified
   const kinds = FAULT_KINDS.filter((kind) => listed.includes(kind));
   const limit = (key: 'maxInvocationFaults' | 'maxTimedFaults' | 'maxDependencyFaults', fallback: number): number =>
     o[key] === undefined ? fallback : readInteger(`${path}.${key}`, o[key], 0, 32);
-  const limits: FaultLimits = { invocations: limit('maxInvocationFaults', 4), timed: limit('maxTimedFaults', 3), dependencies: limit('maxDependencyFaults', 2) };
+  const limits: FaultLimits = { invocations: limit('maxInvocationFaults', 4), timed: limit('maxTimedFaults', 3), dependencies: limit('maxDependencyFaults', 4) };
   return { survivable, arbitrary: faultIntents(kinds, limits, swarm) };
 }
 
