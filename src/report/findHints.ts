@@ -68,7 +68,9 @@ function poisonRecord(report: FailureReport, anomalies: readonly Anomaly[]): Hin
     missing.length === 0
       ? 'catch failures that can never succeed, send the record elsewhere and acknowledge it'
       : `set ${missing.join(', ')} so a record that always fails is isolated, given up on and kept`;
-  return [{ id: 'poison-record', text: `poison record: ${records} failed on every attempt and blocked ${shard} for ${durationText(formatVirtualTime(poison.blockedMs!))} (R32, R34): ${fix}.` }];
+  // With no retries the record is given up on at once: nothing was blocked, but it is still lost.
+  const effect = poison.blockedMs === 0 ? `was given up on after its only attempt on ${shard}` : `blocked ${shard} for ${durationText(formatVirtualTime(poison.blockedMs!))}`;
+  return [{ id: 'poison-record', text: `poison record: ${records} failed on every attempt and ${effect} (R32, R34): ${fix}.` }];
 }
 
 function moduleState(report: FailureReport): Hint[] {

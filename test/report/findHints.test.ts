@@ -4,7 +4,7 @@ import { simulate } from '../../src/mapping/index.js';
 import { findHints, renderFailure, type FailureReport } from '../../src/report/index.js';
 import type { ScenarioParameters } from '../../src/scenario/index.js';
 import type { FindingKind, Trace } from '../../src/trace/index.js';
-import { LOST_UPDATE_SCENARIO, lostUpdateReport, phantomItemIdentifierReport, poisonRecordReport, reportOf } from './reports.js';
+import { catalogEntry, LOST_UPDATE_SCENARIO, lostUpdateReport, phantomItemIdentifierReport, poisonRecordReport, reportOf, verdictReport } from './reports.js';
 
 const ids = (report: FailureReport) => findHints(report).map((h) => h.id);
 const USER_CAUSE = { kind: 'user-invariant', error: { name: 'Error', message: 'boom' } } as const;
@@ -79,6 +79,14 @@ describe('hint: poison record blocking a shard', () => {
     const hint = findHints(await poisonRecordReport()).find((h) => h.id === 'poison-record');
     expect(hint?.text).toContain('blocked shard 0 for 1d00h08m15.500s');
     expect(hint?.text).toMatch(/bisectBatchOnFunctionError.*maximumRetryAttempts.*OnFailure destination.*R32, R34|R32, R34.*bisectBatchOnFunctionError.*maximumRetryAttempts.*OnFailure/s);
+  });
+  it('with no retries (maximumRetryAttempts 0) says the record was given up on at once, not that it blocked the shard', async () => {
+    const entry = catalogEntry('poison-record');
+    const scenario: ScenarioParameters = { ...entry.scenario, mapping: { ...entry.scenario.mapping, maximumRetryAttempts: 0 } };
+    const report = await verdictReport(scenario, entry.handler(), { seed: 1, path: '0', numRuns: 1, shrinks: 0 });
+    const hint = findHints(report).find((h) => h.id === 'poison-record');
+    expect(hint?.text).toMatch(/failed on every attempt and was given up on after its only attempt on shard 0 \(R32, R34\)/);
+    expect(hint?.text).not.toContain('blocked');
   });
   it('stays silent without a progress-after-faults anomaly', async () => {
     expect(ids(await lostUpdateReport())).not.toContain('poison-record');
