@@ -18,7 +18,7 @@ export type {
 } from './scenario/index.js';
 export { itemKeyOf } from './table/index.js';
 export type { TableParameters, TableSpec, StreamViewType, TableOperation, Item, Write } from './table/index.js';
-export { wrapDeps, type WrapDepsOptions } from './faults/index.js';
+export { attachFaults, wrapDeps, type DetachFaults, type WrapDepsOptions } from './faults/index.js';
 export type {
   FaultSchedule,
   InvocationFault,

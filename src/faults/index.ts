@@ -15,4 +15,5 @@ export { resolveInvocationFault } from './resolveInvocationFault.js';
 export { resolveTimedFault } from './resolveTimedFault.js';
 export { resolveDependencyFault } from './resolveDependencyFault.js';
 export { wrapDeps, type WrapDepsOptions } from './wrapDeps.js';
+export { attachFaults, type DetachFaults } from './attachFaults.js';
 export { FaultPlan } from './FaultPlan.js';

@@ -1,12 +1,9 @@
-import { injectedError } from './injectedError.js';
-import { invocationContext, type DependencyDecision } from './invocationContext.js';
+import { intercept, isSdkClient, isWrappable, type AnyFunction } from './interceptCall.js';
 
 export interface WrapDepsOptions {
   /** Prefix of call paths (default: none, so `deps.store.put` is `store.put`). */
   readonly name?: string;
 }
-
-type AnyFunction = (...args: unknown[]) => unknown;
 
 /**
  * A fault-injecting proxy over the object a handler uses for its downstream: every function-valued
@@ -66,74 +63,4 @@ function shadowOf(target: object, handler: ProxyHandler<object>): object {
     return descriptor === undefined ? undefined : { ...descriptor, configurable: true };
   };
   return shadow;
-}
-
-function intercept(real: object, fn: AnyFunction, path: string, sdkSend: boolean): AnyFunction {
-  let returnsPromises = sdkSend || fn.constructor.name === 'AsyncFunction';
-  return function dependencyCall(...args: unknown[]): unknown {
-    const context = invocationContext.getStore();
-    const apply = () => {
-      const result = Reflect.apply(fn, real, args);
-      if (isThenable(result)) returnsPromises = true;
-      return result;
-    };
-    if (context === undefined) return apply();
-    const callPath = sdkSend ? `${path}(${commandName(args[0])})` : path;
-    const decision = context.dependencyCall({ path: callPath, async: returnsPromises });
-    return carryOut(decision, apply, callPath, sdkSend, returnsPromises);
-  };
-}
-
-function carryOut(decision: DependencyDecision, apply: () => unknown, path: string, sdk: boolean, async: boolean): unknown {
-  switch (decision.action) {
-    case 'call':
-      return apply();
-    case 'reject': {
-      const error = injectedError(decision.error, path, sdk);
-      if (async) return Promise.reject(error);
-      throw error;
-    }
-    case 'applyThenReject': {
-      const error = injectedError(decision.error, path, sdk);
-      const result = apply();
-      if (isThenable(result)) return Promise.resolve(result).then(() => Promise.reject(error));
-      throw error;
-    }
-    case 'defer':
-      return decision.released.then(apply);
-    case 'crashAfter': {
-      // The call went out; whatever it returns, nobody is left to see it.
-      const result = apply();
-      if (isThenable(result)) Promise.resolve(result).catch(() => undefined);
-      return halt(async, path);
-    }
-    case 'dead':
-      return halt(async, path);
-  }
-}
-
-/** A dead runtime returns nothing: async callers wait forever, sync callers cannot continue. */
-function halt(async: boolean, path: string): unknown {
-  if (async) return new Promise(() => {});
-  throw new Error(`shardcheck: the runtime crashed during ${path}`);
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
-
-/** AWS SDK v3 clients carry a middleware stack and a config next to `send`. */
-function isSdkClient(value: object): boolean {
-  return 'middlewareStack' in value && 'config' in value;
-}
-
-function commandName(command: unknown): string {
-  const name = (command as { constructor?: { name?: unknown } } | undefined)?.constructor?.name;
-  return typeof name === 'string' && name !== 'Object' ? name : 'command';
-}
-
-/** Values whose members are dependency calls; promises, dates, buffers and errors are data. */
-function isWrappable(value: unknown): value is object {
-  if (typeof value !== 'object' || value === null) return false;
-  return !(value instanceof Promise || value instanceof Date || value instanceof RegExp || value instanceof Error || ArrayBuffer.isView(value) || value instanceof ArrayBuffer);
 }

@@ -25,11 +25,16 @@ export interface CheckStreamHandlerOptions<D extends object = object> {
   /** Called once per simulated execution environment (cold start) with the fault-injecting proxy of this run's deps. */
   createHandler?: (deps: D, env: EnvironmentInfo) => StreamHandler | Promise<StreamHandler>;
   /**
-   * One handler instance for every run; its module state is never reset. It never sees the
-   * fault-injecting proxy of `deps`, so dependency faults only reach handlers made by `createHandler`.
+   * One handler instance for every run; its module state is never reset. It never sees a proxy,
+   * so the objects `deps` returns (typically ones the handler's module holds, such as a module-level
+   * `DynamoDBDocumentClient`) get dependency faults attached in place for each run and removed after.
    */
   handler?: StreamHandler;
-  /** Fresh downstream per run. The handler gets a fault-injecting proxy, the invariant the real object. Default `() => ({})`. */
+  /**
+   * Fresh downstream per run. A `createHandler` handler gets a fault-injecting proxy; with
+   * `handler`, faults are attached to these objects in place. The invariant gets the real object.
+   * Default `() => ({})`.
+   */
   deps?: () => D;
   /** The table; generated per run when absent. */
   table?: TableParameters;

@@ -1,5 +1,5 @@
 import { check, type Verdict } from '../check/index.js';
-import { wrapDeps } from '../faults/index.js';
+import { attachFaults, wrapDeps } from '../faults/index.js';
 import { simulate, type HandlerTarget } from '../mapping/index.js';
 import { buildModel, type Model } from '../model/index.js';
 import type { FailureCause } from '../report/failureReport.js';
@@ -16,14 +16,22 @@ export interface RunOutcome {
 }
 
 /**
- * Runs one scenario against the handler with fresh deps: simulate (the handler gets the
- * fault-injecting proxy), then the built-in invariants, then the user's invariant (real deps).
+ * Runs one scenario against the handler with fresh deps: simulate (a handler made by
+ * `createHandler` gets the fault-injecting proxy; for a `handler` instance, which may hold the
+ * same objects in module scope, faults are attached to them in place for the run), then the
+ * built-in invariants, then the user's invariant (real deps).
  */
 export async function runScenario<D extends object>(options: QualifiedCheckOptions<D>, scenario: ScenarioParameters): Promise<RunOutcome> {
   const deps = options.deps();
   const target = targetOf(options, deps);
   const resolved = resolveScenario(scenario);
-  const trace = await simulate(resolved, target);
+  const detach = options.target.kind === 'handler' ? attachFaults(deps) : undefined;
+  let trace: Trace;
+  try {
+    trace = await simulate(resolved, target);
+  } finally {
+    detach?.();
+  }
   const model = buildModel(resolved);
   const verdict = check(trace, model, { disable: options.disable });
   if (!verdict.valid) return { trace, model, verdict, failure: { kind: 'verdict', verdict } };

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDropsRemovesHandler } from '../../fixtures/handlers/dropsRemoves.js';
+import { MemoryStore } from '../../fixtures/handlers/memoryStore.js';
 import { createPoisonRecordHandler } from '../../fixtures/handlers/poisonRecord.js';
+import { createSwallowsErrorsHandler, createSwallowsErrorsHandlerFixed } from '../../fixtures/handlers/swallowsErrors.js';
+import { storeProjection } from '../../properties/support/fixtureInvariants.js';
 import { createProjectionHandler, type ProjectionStore } from '../../fixtures/handlers/projection.js';
 import type { FailureReport } from '../../src/report/index.js';
 import { checkStreamHandler, ShardcheckFailure } from '../../src/run/index.js';
@@ -142,6 +145,22 @@ describe('checkStreamHandler', () => {
     });
     expect(seen.length).toBeGreaterThan(0);
     expect(seen[0]).not.toBe(real);
+  });
+
+  it('DESIGN §2: a handler holding its store in module scope (`handler`, no proxy) still gets dependency faults: a swallowed write is caught', async () => {
+    // As a handler module would hold it; `deps` returns the same object, emptied for each run.
+    const moduleDeps = { store: new MemoryStore() };
+    const deps = () => {
+      moduleDeps.store.items.clear();
+      return moduleDeps;
+    };
+    const options = { deps, table: TABLE, mapping: { functionResponseTypes: ['ReportBatchItemFailures'] as const, startingPosition: 'TRIM_HORIZON' as const }, invariant: storeProjection, seed: 20261126, regressions: false as const };
+    const error = await rejection(() => checkStreamHandler({ ...options, handler: createSwallowsErrorsHandler(moduleDeps) }));
+    expect((error as ShardcheckFailure).report.cause.kind).toBe('user-invariant');
+    expect((error as ShardcheckFailure).report.trace.events.some((e) => e.type === 'dependency' && e.action !== 'called')).toBe(true);
+    expect(Object.hasOwn(moduleDeps.store, 'putIfNewer')).toBe(false);
+    const summary = await checkStreamHandler({ ...options, handler: createSwallowsErrorsHandlerFixed(moduleDeps), numRuns: 40 });
+    expect(summary.runs).toBe(40);
   });
 
   it('a time budget stops starting new runs', async () => {
