@@ -14,8 +14,9 @@ export interface ItemAttributesOptions {
  * decimals, ISO dates, a status, nested maps (an address with coordinates) and lists (order
  * lines), string and number sets, binary (Uint8Array), booleans and nulls; 2..6 per item.
  *
- * Text comes from a seeded @faker-js/faker instance whose seed is a fast-check value, so the same
- * fast-check seed gives the same items in any process. Values always marshal with
+ * Text comes from one of 256 vocabularies a seeded @faker-js/faker drew once (stored as a table),
+ * picked by a fast-check value, so the same fast-check seed gives the same items in any process
+ * and with any installed faker version. Values always marshal with
  * @aws-sdk/util-dynamodb: sets are non-empty with unique elements, numbers are exact decimals
  * well inside DynamoDB's range, nothing is undefined. Shrinks towards seed 0 and simpler picks.
  */

@@ -2,7 +2,7 @@ import { DEFAULT_START_EPOCH_MS, Prng } from '../../core/index.js';
 import type { DeleteWrite, Item, PutWrite, TableOperation, TableSpec, TtlExpireWrite, UpdateWrite } from '../../table/index.js';
 import { attributeValue, buildAttributes } from './buildAttributes.js';
 import { TRANSACTION_WRITE_ACTIONS, actionOf, enabled, transactionWidth, type ActionSwitches, type ActionTable, type SingleAction } from './changeActions.js';
-import { keyValues } from './keyValues.js';
+import { keyValues, withKeyValues } from './keyValues.js';
 import { largePayload } from './largePayload.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -78,8 +78,9 @@ export class ChangeInterpreter {
     this.operations.push({ type: 'transactWrite', writes, at: this.at });
   }
 
+  /** `write` is always a fresh object, so it takes its instant in place (no copy per operation). */
   private emit(write: SingleWrite): void {
-    this.operations.push({ ...write, at: this.at });
+    this.operations.push(Object.assign(write, { at: this.at }));
   }
 
   private single(action: SingleAction, index: number, p: Prng, item: Item | undefined, inTransaction: boolean): SingleWrite {
@@ -118,7 +119,7 @@ export class ChangeInterpreter {
   /** A put that inserts or replaces; `version` 1 for new items. */
   private put(index: number, p: Prng, user: Item | undefined, version: number, inTransaction: boolean): PutWrite {
     const large = !inTransaction && user === undefined && this.largeLeft > 0 && this.c.largeOneIn > 0 && p.int(1, this.c.largeOneIn) === 1;
-    const item: Item = { ...this.attributes(p, user, version), ...keyValues(this.c.spec, index) };
+    const item: Item = withKeyValues(this.attributes(p, user, version), this.c.spec, index);
     if (large) {
       this.largeLeft--;
       item[this.c.payloadName] = largePayload(item, this.c.payloadName, this.c.vocabulary, p);

@@ -17,6 +17,13 @@ function distinct<T>(p: Prng, items: readonly T[], max: number): Set<T> {
   return out;
 }
 
+/** `length` random bytes (a plain loop: `Uint8Array.from` with a mapper is several times slower). */
+function bytes(p: Prng, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i++) out[i] = p.int(0, 255);
+  return out;
+}
+
 /**
  * Attribute generators, by the attribute name they fill. Values are bounded (strings under 100
  * bytes, at most 4 elements per collection, nesting at most 2 deep), so any combination stays a
@@ -43,7 +50,7 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
     Array.from({ length: p.int(1, 3) }, () => ({ sku: pick(p, v.products), qty: p.int(1, 9), price: money(p, 500) })),
   tags: (v, p) => distinct(p, v.words, 4),
   scores: (_v, p) => distinct(p, [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987], 4),
-  avatar: (_v, p) => Uint8Array.from({ length: p.int(4, 32) }, () => p.int(0, 255)),
+  avatar: (_v, p) => bytes(p, p.int(4, 32)),
 };
 
 /** Names of the generated attributes, in a fixed order. */

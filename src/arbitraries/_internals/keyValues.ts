@@ -9,13 +9,19 @@ export const SORT_KEYS_PER_PARTITION = 3;
  * N keys are the numbers, B keys a few bytes.
  */
 export function keyValues(spec: TableSpec, index: number): ItemKeyValues {
-  if (spec.sortKey === undefined) return { [spec.partitionKey.name]: scalar(spec.partitionKey, 'user', index) };
-  const partition = Math.floor(index / SORT_KEYS_PER_PARTITION);
-  const sort = index % SORT_KEYS_PER_PARTITION;
-  return {
-    [spec.partitionKey.name]: scalar(spec.partitionKey, 'user', partition),
-    [spec.sortKey.name]: scalar(spec.sortKey, 'order', sort),
-  };
+  return withKeyValues({}, spec, index);
+}
+
+/** `item` with the key attributes of item number `index` added (in place, no intermediate object). */
+export function withKeyValues<T extends Record<string, unknown>>(item: T, spec: TableSpec, index: number): T {
+  const target = item as Record<string, unknown>;
+  if (spec.sortKey === undefined) {
+    target[spec.partitionKey.name] = scalar(spec.partitionKey, 'user', index);
+  } else {
+    target[spec.partitionKey.name] = scalar(spec.partitionKey, 'user', Math.floor(index / SORT_KEYS_PER_PARTITION));
+    target[spec.sortKey.name] = scalar(spec.sortKey, 'order', index % SORT_KEYS_PER_PARTITION);
+  }
+  return item;
 }
 
 function scalar(key: KeyAttribute, prefix: string, n: number): string | number | Uint8Array {

@@ -16,7 +16,9 @@ export function largePayload(item: Item, name: string, v: Vocabulary, p: Prng): 
   const target = MAX_ITEM_BYTES - used - p.int(MIN_SLACK, MAX_SLACK);
   const chunk = Array.from({ length: 64 }, () => p.pick(v.words)).join(' ') + '\n';
   let text = chunk.repeat(Math.ceil(target / chunk.length)).slice(0, target);
-  // Words are ASCII in the en locale, but never trust that with a hard limit.
+  // Words are ASCII in the en locale, so bytes are characters; never trust that with a hard
+  // limit, but measure the 64-word chunk, not the 400 KB text.
+  if (Buffer.byteLength(chunk, 'utf8') === chunk.length) return text;
   while (Buffer.byteLength(text, 'utf8') > target) text = text.slice(0, text.length - 1024);
   return text;
 }

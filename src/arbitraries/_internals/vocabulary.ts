@@ -1,7 +1,6 @@
-import { faker as localeFaker } from '@faker-js/faker/locale/en';
-import { DEFAULT_START_EPOCH_MS, HOUR } from '../../core/index.js';
+import { VOCABULARY_TEXT } from './vocabularyTable.js';
 
-/** Realistic text drawn from one seeded faker instance; items combine entries cheaply. */
+/** Realistic text drawn once from a seeded faker; items combine entries cheaply. */
 export interface Vocabulary {
   readonly people: readonly { readonly name: string; readonly email: string }[];
   readonly streets: readonly string[];
@@ -17,21 +16,12 @@ export interface Vocabulary {
 }
 
 /**
- * How many vocabularies exist. A vocabulary costs about half a millisecond of faker calls (a
- * reseed alone costs 25 µs), so each is built once per process and items pick from it with a
- * cheap PRNG: a 100-record scenario then stays well under a millisecond to generate.
+ * How many vocabularies exist. Each is read from a table that @faker-js/faker filled once
+ * (see test/arbitraries/_internals/fakerVocabulary.ts): drawing one from faker costs about a
+ * millisecond and importing faker ~40 ms, more than generating a whole 100-record scenario. The
+ * table also keeps a seed's text the same whatever faker version a user has installed.
  */
-export const VOCABULARY_SEEDS = 256;
-const ENTRIES = 24;
-
-type FakerInstance = typeof localeFaker;
-type FakerConstructor = new (options: { locale: FakerInstance['rawDefinitions'] }) => FakerInstance;
-
-// A private instance: seeding it never disturbs a user's own `faker` from the same locale module.
-// The per-locale entry point exports only its instance, so its class comes from the constructor
-// (importing the `Faker` class from the package root costs ~130 ms against ~25 ms).
-const faker = new (localeFaker.constructor as unknown as FakerConstructor)({ locale: localeFaker.rawDefinitions });
-faker.setDefaultRefDate(new Date(DEFAULT_START_EPOCH_MS));
+export const VOCABULARY_SEEDS = VOCABULARY_TEXT.length;
 
 const cache = new Map<number, Vocabulary>();
 
@@ -40,30 +30,25 @@ export function vocabulary(seed: number): Vocabulary {
   const key = ((seed % VOCABULARY_SEEDS) + VOCABULARY_SEEDS) % VOCABULARY_SEEDS;
   let found = cache.get(key);
   if (found === undefined) {
-    found = build(key);
+    found = decode(VOCABULARY_TEXT[key]!);
     cache.set(key, found);
   }
   return found;
 }
 
-function build(seed: number): Vocabulary {
-  faker.seed(seed);
-  const list = <T>(make: () => T): T[] => Array.from({ length: ENTRIES }, make);
-  const from = new Date(DEFAULT_START_EPOCH_MS - 365 * 24 * HOUR);
-  const to = new Date(DEFAULT_START_EPOCH_MS);
+/** A table entry: a line per list (people as names, then emails), entries separated by `|`. */
+function decode(text: string): Vocabulary {
+  const [names, emails, streets, cities, zipCodes, countries, products, companies, words, dates] = text.split('\n').map((line) => line.split('|'));
+  if (dates === undefined || names!.length !== emails!.length) throw new Error('shardcheck internal invariant violated: malformed vocabulary table entry');
   return {
-    people: list(() => {
-      const firstName = faker.person.firstName();
-      const lastName = faker.person.lastName();
-      return { name: `${firstName} ${lastName}`, email: faker.internet.email({ firstName, lastName }).toLowerCase() };
-    }),
-    streets: list(() => faker.location.streetAddress()),
-    cities: list(() => faker.location.city()),
-    zipCodes: list(() => faker.location.zipCode()),
-    countries: list(() => faker.location.countryCode()),
-    products: list(() => faker.commerce.productName()),
-    companies: list(() => faker.company.name()),
-    words: [...new Set(list(() => faker.word.noun()))],
-    dates: list(() => faker.date.between({ from, to }).toISOString()),
+    people: names!.map((name, i) => ({ name, email: emails![i]! })),
+    streets: streets!,
+    cities: cities!,
+    zipCodes: zipCodes!,
+    countries: countries!,
+    products: products!,
+    companies: companies!,
+    words: words!,
+    dates,
   };
 }
