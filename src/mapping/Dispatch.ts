@@ -30,5 +30,7 @@ export interface Dispatch {
 export function newDispatch(fields: Pick<Dispatch, 'id' | 'lane' | 'segment' | 'generation' | 'attempt' | 'requestId' | 'fault'>): Dispatch {
   let crash!: () => void;
   const crashed = new Promise<void>((resolve) => (crash = resolve));
-  return { ...fields, env: undefined, call: undefined, dependencyCalls: 0, dead: false, groupActive: false, crash, crashed };
+  // Spelled out: spreading `fields` into a wider object costs microseconds per dispatch in V8.
+  const { id, lane, segment, generation, attempt, requestId, fault } = fields;
+  return { id, lane, segment, generation, attempt, requestId, fault, env: undefined, call: undefined, dependencyCalls: 0, dead: false, groupActive: false, crash, crashed };
 }

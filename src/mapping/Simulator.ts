@@ -12,6 +12,7 @@ import { Choices } from './Choices.js';
 import { decideOutcome, type DecidedOutcome } from './decideOutcome.js';
 import { DependencyGate } from './DependencyGate.js';
 import { newDispatch, type Dispatch } from './Dispatch.js';
+import { eventJson } from './invocationEvent.js';
 import { Invoker } from './Invoker.js';
 import { EventQueue } from './EventQueue.js';
 import type { HandlerTarget } from './handlerTypes.js';
@@ -70,7 +71,7 @@ export class Simulator {
     const prng = new Prng(scenario.simSeed).derive('mapping');
     this.requestIds = prng.derive('requestIds');
     this.choices = new Choices(scenario.interleaving);
-    this.faults = new FaultPlan(scenario.faults);
+    this.faults = new FaultPlan(scenario.faults, prng.derive('faultDraws').seed);
     this.trace = new TraceWriter(traceHeader(history, scenario));
     const gate = new DependencyGate(this.faults, this.trace, this.choices, prng.derive('dependencyErrors'), () => this.now);
     this.invoker = new Invoker(target, scenario.function, this.trace, this.choices, gate, options.realTimeGuardMs ?? 5000, () => this.now);
@@ -284,7 +285,7 @@ export class Simulator {
             streamArn: this.history.arn,
             destination,
             s3PayloadForm: this.scenario.semantics.s3PayloadForm,
-            eventJson: () => this.invoker.eventJson(records),
+            eventJson: () => eventJson(records),
             now: this.now,
             startEpochMs: this.scenario.startEpochMs,
           },
@@ -338,7 +339,7 @@ export class Simulator {
     const outcome = decideOutcome({
       fault: d.fault,
       call: d.call,
-      batchSeqs: new Set(d.segment.records.map((r) => r.seq)),
+      batchSeqs: seqsOf(d.segment.records),
       reportBatchItemFailures: this.scenario.mapping.functionResponseTypes.includes('ReportBatchItemFailures'),
       semantics: this.scenario.semantics,
       timeoutSeconds: this.scenario.function.timeout,
@@ -522,4 +523,10 @@ export class Simulator {
     lane.duplicates.push({ records: committed.records, attempts: 0, lastRequestId: undefined, lastWasFunctionError: false, duplicate: true });
     this.wake(lane, this.now);
   }
+}
+
+/** The records' sequence numbers as a set, built on the first lookup: most responses name none. */
+function seqsOf(records: readonly StreamRecord[]): Pick<ReadonlySet<string>, 'has'> {
+  let seqs: Set<string> | undefined;
+  return { has: (seq) => (seqs ??= new Set(records.map((r) => r.seq))).has(seq) };
 }

@@ -14,7 +14,7 @@ const SUCCESS: ResponseVerdict = { outcome: 'OK_SUCCESS' };
  */
 export function classifyResponse(
   response: unknown,
-  batchSeqs: ReadonlySet<string>,
+  batchSeqs: Pick<ReadonlySet<string>, 'has'>,
   reportBatchItemFailures: boolean,
   semantics: Pick<Semantics, 'unknownItemIdentifier' | 'nonObjectResponse'>,
 ): ResponseVerdict {

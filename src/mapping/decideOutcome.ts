@@ -19,7 +19,8 @@ export interface OutcomeInput {
   readonly fault: InvocationFault | undefined;
   /** Undefined when the handler was not called (throttle, injected error). */
   readonly call: HandlerCall | undefined;
-  readonly batchSeqs: ReadonlySet<string>;
+  /** Sequence numbers of the batch; looked up only when a response names items. */
+  readonly batchSeqs: Pick<ReadonlySet<string>, 'has'>;
   readonly reportBatchItemFailures: boolean;
   readonly semantics: Semantics;
   readonly timeoutSeconds: number;

@@ -5,6 +5,8 @@ import type { HandlerTarget, StreamHandler } from './handlerTypes.js';
 import { guardRealTime } from './realTime.js';
 import { runInScope } from './rejectionTrap.js';
 import type { InvocationContext } from '../faults/invocationContext.js';
+import type { StreamRecord } from '../stream/streamHistory.js';
+import { privateEvent, wasMutated } from './invocationEvent.js';
 
 /** A failure the handler raised outside its own promise chain. */
 export interface Stray {
@@ -36,8 +38,8 @@ export interface HandlerCallInput {
   readonly env: Environment;
   readonly cold: boolean;
   readonly target: HandlerTarget;
-  /** JSON text of the event; each call parses a private copy so a mutation cannot leak. */
-  readonly eventJson: string;
+  /** The event's records; each call gets a private copy so a mutation cannot leak. */
+  readonly records: readonly StreamRecord[];
   readonly context: Context;
   readonly guardMs: number;
   /** Called for strays that surface after the run was closed (late floating promises). */
@@ -65,13 +67,13 @@ export async function callHandler(input: HandlerCallInput): Promise<HandlerCall>
       else strays.push(stray);
     },
   };
-  const event = JSON.parse(input.eventJson);
+  const event = privateEvent(input.records);
   const crash = input.crashed.then((): HandlerRun => ({ kind: 'crashed' }));
   const run = await Promise.race([runInScope(scope, () => invoke(input, event)), crash]);
   settled = true;
   return {
     run,
-    mutated: wasMutated(event, input.eventJson),
+    mutated: wasMutated(event, input.records),
     strays,
     close: () => {
       closed = true;
@@ -124,12 +126,4 @@ export function errorInfo(reason: unknown): ErrorInfo {
     message = Object.prototype.toString.call(reason);
   }
   return { errorType: typeof reason, errorMessage: message };
-}
-
-function wasMutated(event: unknown, original: string): boolean {
-  try {
-    return JSON.stringify(event) !== original;
-  } catch {
-    return true;
-  }
 }

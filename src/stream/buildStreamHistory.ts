@@ -5,6 +5,7 @@ import { Table } from '../table/Table.js';
 import type { TableOperation } from '../table/tableOperation.js';
 import type { TableSpec } from '../table/tableSpec.js';
 import { deepFreeze } from '../core/index.js';
+import { jsonByteLength } from './jsonByteLength.js';
 import { recordEvent } from './recordEvent.js';
 import { SequenceCounter } from './SequenceCounter.js';
 import { ShardTopology } from './ShardTopology.js';
@@ -60,7 +61,7 @@ export function buildStreamHistory(input: StreamHistoryInput): StreamHistory {
         partitionKey: change.partitionKey,
         eventName: change.eventName,
         opIndex: change.opIndex,
-        payloadBytes: Buffer.byteLength(JSON.stringify(event), 'utf8') + 1,
+        payloadBytes: jsonByteLength(event) + 1,
         event,
       };
       shardRecords.push(record);
