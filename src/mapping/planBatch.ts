@@ -4,6 +4,8 @@ import { PENDING, TRIMMED, type LaneState } from './ShardState.js';
 
 /** R21: the synchronous invocation payload limit. */
 export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+/** R8: one DynamoDB Streams GetRecords call returns at most 1000 records. */
+export const GET_RECORDS_LIMIT = 1000;
 /** `{"Records":[` + `]}` */
 const EVENT_OVERHEAD_BYTES = 14;
 
@@ -16,7 +18,10 @@ export type BatchPlan =
   | {
       readonly kind: 'take';
       readonly records: StreamRecord[];
-      /** Everything of this lane visible at the poll (the batch is a prefix of it). */
+      /**
+       * Records of this lane the poll read (the batch is a prefix of them): what was visible, up to
+       * one GetRecords page (R8) or the batch size if larger, so a backlog costs a poll no more.
+       */
       readonly seen: number;
       readonly cut: 'size' | 'payload' | 'window' | 'available';
     }
@@ -35,7 +40,8 @@ export function planBatch(lane: LaneState, now: Millis, limits: BatchLimits, tri
   let cut: 'size' | 'payload' | undefined;
   let seen = 0;
   let next: StreamRecord | undefined;
-  for (let i = lane.cursor; i < records.length; i++) {
+  const readLimit = Math.max(GET_RECORDS_LIMIT, limits.batchSize);
+  for (let i = lane.cursor; i < records.length && seen < readLimit; i++) {
     if (laneOf[i] !== lane.lane || state[i] !== PENDING) continue;
     const record = records[i]!;
     if (record.createdAt > now) {

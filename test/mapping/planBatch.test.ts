@@ -55,6 +55,12 @@ describe('planBatch', () => {
       expect(indexes(result)).toEqual([0, 1, 2]);
     });
 
+    it('R8: a poll reads at most one GetRecords page (1000 records) beyond a smaller batch, or the batch size when larger, however long the backlog', () => {
+      const lane = () => shardOf(Array.from({ length: 5000 }, () => ({}))).lanes[0]!;
+      expect(plan(lane(), 0, limits(100)).result).toMatchObject({ kind: 'take', cut: 'size', seen: 1000 });
+      expect(plan(lane(), 0, limits(2000)).result).toMatchObject({ kind: 'take', cut: 'size', seen: 2000 });
+    });
+
     it('takes what is available when fewer than batchSize and no window', () => {
       const lane = shardOf([{}, {}]).lanes[0]!;
       const { result } = plan(lane, 0, limits(10));
