@@ -20,7 +20,9 @@ export function buildModel(input: Scenario | ScenarioParameters): Model {
   const byItem = new Map<string, StreamRecord[]>();
   const counts = new Map<string, number>();
   for (const record of history.records) {
-    byItem.set(record.itemKey, [...(byItem.get(record.itemKey) ?? []), record]);
+    const ofItem = byItem.get(record.itemKey);
+    if (ofItem === undefined) byItem.set(record.itemKey, [record]);
+    else ofItem.push(record);
     counts.set(record.eventName, (counts.get(record.eventName) ?? 0) + 1);
   }
   let finals: ReadonlyMap<string, AttributeMap> | undefined;

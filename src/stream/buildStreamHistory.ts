@@ -22,12 +22,24 @@ export interface StreamHistoryInput {
   readonly startEpochMs: number;
 }
 
+/** Histories of inputs already built: the simulator and the model of one run share one. */
+const built = new WeakMap<StreamHistoryInput, StreamHistory>();
+
 /**
  * Everything the table's stream publishes over the scenario: shards with lineage (R7), records
  * with AWS-shaped events (R1–R5), sequence numbers (R9) and trim instants (R6). Pure: the same
- * input gives a deep-equal, deep-frozen history in any process.
+ * input gives a deep-equal, deep-frozen history in any process; a frozen input object is built
+ * once and its history shared.
  */
 export function buildStreamHistory(input: StreamHistoryInput): StreamHistory {
+  const cached = built.get(input);
+  if (cached !== undefined) return cached;
+  const history = build(input);
+  if (Object.isFrozen(input)) built.set(input, history);
+  return history;
+}
+
+function build(input: StreamHistoryInput): StreamHistory {
   validateStreamInput(input);
   const { stream, startEpochMs } = input;
   const prng = new Prng(input.simSeed).derive('stream');
