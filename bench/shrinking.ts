@@ -1,6 +1,6 @@
 /*
  * Figure 7: shrinking. For each buggy fixture (properties/support/fixtureCatalog.ts, with the seed
- * properties/fixtureHandlers.test.ts uses), checkStreamHandler runs until
+ * properties/fixtureBugsCaught.test.ts uses), checkStreamHandler runs until
  * it throws the shrunk report. Every run of the campaign calls `deps()` once (runScenario), so
  * wrapping `deps` timestamps each run: the first failing run is run `report.numRuns`, and the
  * shrink time runs from the start of the next call (the first shrink attempt) to the throw, which

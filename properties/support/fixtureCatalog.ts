@@ -14,7 +14,7 @@ import { countersMatch, documentClientProjection, storeProjection, topicInOrder 
 
 /*
  * The buggy fixture handlers of fixtures/handlers with their fixed twins, user invariants and
- * deployment: what properties/fixtureHandlers.test.ts proves and the shrinking benchmark measures.
+ * deployment: what properties/fixtureBugsCaught.test.ts and fixedTwinsPass.test.ts prove and the shrinking benchmark measures.
  */
 
 const TABLE = { partitionKey: 'pk', sortKey: 'sk', streamViewType: 'NEW_AND_OLD_IMAGES' } as const;
