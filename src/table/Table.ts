@@ -1,12 +1,10 @@
 import { optionError } from '../core/index.js';
 import type { AttributeMap, ItemChange } from './itemChange.js';
-import { itemSizeBytes } from './itemSizeBytes.js';
 import { checkWriteShape, planWrite, type PlannedWrite } from './planWrite.js';
 import { sameItem } from './sameItem.js';
-import type { SdkItem } from './sdkItem.js';
+import type { StoredItem } from './storedItem.js';
 import type { TableOperation } from './tableOperation.js';
 import type { TableSpec } from './tableSpec.js';
-import { toLambdaAttributes } from './toLambdaAttributes.js';
 
 const OPERATION_TYPES = ['put', 'update', 'delete', 'ttlExpire', 'transactWrite'];
 const TRANSACTION_WRITE_TYPES = ['put', 'update', 'delete'];
@@ -15,7 +13,7 @@ const MAX_TRANSACTION_WRITES = 100;
 
 /** An in-memory DynamoDB table that reports each change as the stream record AWS would publish. */
 export class Table {
-  private readonly items = new Map<string, SdkItem>();
+  private readonly items = new Map<string, StoredItem>();
 
   constructor(readonly spec: TableSpec) {}
 
@@ -38,15 +36,15 @@ export class Table {
     return changes;
   }
 
-  /** The current image of an item, Lambda-shaped, by its `itemKeyOf` string. */
+  /** The current image of an item, Lambda-shaped, by its `itemKeyOf` string; a mutable copy. */
   get(itemKey: string): AttributeMap | undefined {
     const item = this.items.get(itemKey);
-    return item === undefined ? undefined : toLambdaAttributes(item);
+    return item === undefined ? undefined : structuredClone(item.image);
   }
 
-  /** Every current item, Lambda-shaped, by its `itemKeyOf` string. */
+  /** Every current item, Lambda-shaped, by its `itemKeyOf` string; mutable copies. */
   *images(): IterableIterator<[string, AttributeMap]> {
-    for (const [key, item] of this.items) yield [key, toLambdaAttributes(item)];
+    for (const [key, item] of this.items) yield [key, structuredClone(item.image)];
   }
 
   get itemCount(): number {
@@ -77,18 +75,20 @@ export class Table {
   private changeOf(plan: PlannedWrite, opIndex: number): ItemChange | undefined {
     const { before, after } = plan;
     if (before === undefined && after === undefined) return undefined;
-    if (before !== undefined && after !== undefined && sameItem(before, after)) return undefined;
+    if (before !== undefined && after !== undefined && sameItem(before.image, after.image)) return undefined;
     const view = this.spec.streamViewType;
-    const newImage = (view === 'NEW_IMAGE' || view === 'NEW_AND_OLD_IMAGES') ? after : undefined;
-    const oldImage = (view === 'OLD_IMAGE' || view === 'NEW_AND_OLD_IMAGES') ? before : undefined;
-    const size = itemSizeBytes(plan.keys) + (newImage ? itemSizeBytes(newImage) : 0) + (oldImage ? itemSizeBytes(oldImage) : 0);
+    const newItem = (view === 'NEW_IMAGE' || view === 'NEW_AND_OLD_IMAGES') ? after : undefined;
+    const oldItem = (view === 'OLD_IMAGE' || view === 'NEW_AND_OLD_IMAGES') ? before : undefined;
+    const { keys, keyBytes } = (after ?? before) as StoredItem;
+    const size = keyBytes + (newItem?.sizeBytes ?? 0) + (oldItem?.sizeBytes ?? 0);
+    // Images and keys are the stored items' own deep-frozen objects, shared between records.
     return {
       eventName: before === undefined ? 'INSERT' : after === undefined ? 'REMOVE' : 'MODIFY',
       itemKey: plan.itemKey,
       partitionKey: plan.partitionKey,
-      keys: toLambdaAttributes(plan.keys),
-      newImage: newImage && toLambdaAttributes(newImage),
-      oldImage: oldImage && toLambdaAttributes(oldImage),
+      keys,
+      newImage: newItem?.image,
+      oldImage: oldItem?.image,
       sizeBytes: Math.max(1, size),
       ttl: plan.ttl,
       opIndex,

@@ -3,7 +3,11 @@ import type { AttributeValue } from 'aws-lambda';
 /** DynamoDB JSON as Lambda delivers it (binary as base64 strings). */
 export type AttributeMap = { [name: string]: AttributeValue };
 
-/** One item-level change the table publishes to its stream; images already cut to the view type (R2). */
+/**
+ * One item-level change the table publishes to its stream; images already cut to the view type
+ * (R2). Keys and images are deep-frozen and shared: a MODIFY's OldImage is the previous change's
+ * NewImage object, and the changes of an item share one Keys object from its INSERT to its REMOVE.
+ */
 export interface ItemChange {
   readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
   /** The documented key string of the item (see `itemKeyOf`). */

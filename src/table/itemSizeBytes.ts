@@ -12,8 +12,13 @@ const utf8 = (text: string): number => Buffer.byteLength(text, 'utf8');
  */
 export function itemSizeBytes(item: SdkItem): number {
   let total = 0;
-  for (const [name, value] of Object.entries(item)) total += utf8(name) + valueSizeBytes(value);
+  for (const [name, value] of Object.entries(item)) total += attributeSizeBytes(name, value);
   return total;
+}
+
+/** One attribute's share of its item's size: name bytes plus value size. */
+export function attributeSizeBytes(name: string, value: SdkAttributeValue): number {
+  return utf8(name) + valueSizeBytes(value);
 }
 
 function valueSizeBytes(value: SdkAttributeValue): number {

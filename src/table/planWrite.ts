@@ -1,7 +1,9 @@
 import { optionError, rejectUnknownKeys } from '../core/index.js';
+import type { AttributeMap } from './itemChange.js';
 import { itemKeyOf, partitionKeyTextOf } from './itemKeyOf.js';
-import { MAX_ITEM_BYTES, itemSizeBytes } from './itemSizeBytes.js';
+import { MAX_ITEM_BYTES } from './itemSizeBytes.js';
 import type { SdkItem } from './sdkItem.js';
+import { ItemDraft, type StoredItem } from './storedItem.js';
 import { storedItemOf, storedValueOf } from './storedItemOf.js';
 import { keySchemaOf, storedKeyOf } from './storedKeyOf.js';
 import type { TableSpec } from './tableSpec.js';
@@ -11,13 +13,12 @@ import { toLambdaAttributes } from './toLambdaAttributes.js';
 export interface PlannedWrite {
   readonly itemKey: string;
   readonly partitionKey: string;
-  readonly keys: SdkItem;
-  readonly before: SdkItem | undefined;
-  readonly after: SdkItem | undefined;
+  readonly before: StoredItem | undefined;
+  readonly after: StoredItem | undefined;
   readonly ttl: boolean;
 }
 
-export type Lookup = (itemKey: string) => SdkItem | undefined;
+export type Lookup = (itemKey: string) => StoredItem | undefined;
 
 /** Fields each write type takes; `at` only exists on top-level operations. */
 export const WRITE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -34,28 +35,37 @@ export function planWrite(write: Record<string, unknown>, spec: TableSpec, looku
   const keys = storedKeyOf(type === 'put' ? write['item'] : write['key'], spec, keyPath, type !== 'put');
   const lambdaKeys = toLambdaAttributes(keys);
   const itemKey = itemKeyOf(lambdaKeys, spec);
-  const base = { itemKey, partitionKey: partitionKeyTextOf(lambdaKeys, spec), keys, before: lookup(itemKey), ttl: type === 'ttlExpire' };
-  if (type === 'delete' || type === 'ttlExpire') return { ...base, after: undefined };
-  if (type === 'put') {
-    const item = storedItemOf(write['item'], `${path}.item`);
-    checkSize(item, `${path}.item`, 'is', write['item']);
-    return { ...base, after: item };
-  }
-  return { ...base, after: updated(base.before ?? keys, write, spec, path) };
+  const before = lookup(itemKey);
+  // Equal keys give an equal item key, so every version of an item can share one Keys image.
+  const keyImage = before?.keys ?? lambdaKeys;
+  const after =
+    type === 'put' ? put(write, keyImage, path)
+    : type === 'update' ? updated(before, keys, write, spec, path).finish(keyImage)
+    : undefined; // delete, ttlExpire
+  return { itemKey, partitionKey: partitionKeyTextOf(lambdaKeys, spec), before, after, ttl: type === 'ttlExpire' };
 }
 
-function updated(start: SdkItem, write: Record<string, unknown>, spec: TableSpec, path: string): SdkItem {
+function put(write: Record<string, unknown>, keyImage: AttributeMap, path: string): StoredItem {
+  const draft = new ItemDraft();
+  for (const [name, value] of Object.entries(storedItemOf(write['item'], `${path}.item`))) draft.set(name, value);
+  checkSize(draft.sizeBytes, `${path}.item`, 'is', write['item']);
+  return draft.finish(keyImage);
+}
+
+/** UpdateItem on `before`, or on an item of just the key when there is none: SET, then REMOVE. */
+function updated(before: StoredItem | undefined, keys: SdkItem, write: Record<string, unknown>, spec: TableSpec, path: string): ItemDraft {
   const keyNames = keySchemaOf(spec).map((k) => k.name);
   const keyRule = (name: string) =>
     `must not name a key attribute; DynamoDB cannot update the ${name === spec.partitionKey.name ? 'partition' : 'sort'} key ${name}`;
-  const after: SdkItem = { ...start };
+  const after = new ItemDraft(before);
+  if (before === undefined) for (const [name, value] of Object.entries(keys)) after.set(name, value);
   const set = write['set'] ?? {};
   if (typeof set !== 'object' || set === null || Array.isArray(set)) {
     throw optionError(`${path}.set`, 'must be an object of attribute names to values', set);
   }
   for (const [name, value] of Object.entries(set)) {
     if (keyNames.includes(name)) throw optionError(`${path}.set.${name}`, keyRule(name), value);
-    after[name] = storedValueOf(name, value, `${path}.set`);
+    after.set(name, storedValueOf(name, value, `${path}.set`));
   }
   const remove = write['remove'] ?? [];
   if (!Array.isArray(remove)) throw optionError(`${path}.remove`, 'must be an array of attribute names', remove);
@@ -64,14 +74,13 @@ function updated(start: SdkItem, write: Record<string, unknown>, spec: TableSpec
       throw optionError(`${path}.remove[${index}]`, 'must be a non-empty attribute name', name);
     }
     if (keyNames.includes(name)) throw optionError(`${path}.remove[${index}]`, keyRule(name), name);
-    delete after[name];
+    after.remove(name);
   }
-  checkSize(after, `${path}.set`, 'makes the item', write['set']);
+  checkSize(after.sizeBytes, `${path}.set`, 'makes the item', write['set']);
   return after;
 }
 
-function checkSize(item: SdkItem, path: string, verb: string, got: unknown): void {
-  const bytes = itemSizeBytes(item);
+function checkSize(bytes: number, path: string, verb: string, got: unknown): void {
   if (bytes > MAX_ITEM_BYTES) {
     throw optionError(path, `${verb} ${bytes} bytes; DynamoDB items must be at most ${MAX_ITEM_BYTES} bytes (400 KB, R11)`, got);
   }

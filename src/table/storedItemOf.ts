@@ -20,6 +20,11 @@ export function storedItemOf(attributes: unknown, path: string): SdkItem {
 export function storedValueOf(name: string, value: unknown, path: string): SdkAttributeValue {
   const where = `${path}.${name}`;
   if (name === '') throw optionError(where, 'must be a non-empty attribute name', name);
+  // The commonest values skip the general path: convertToAttr gives a string `{ S }` as is and a
+  // safe integer `{ N: String(n) }`, which is already canonical (no exponent, no leading zeros,
+  // `-0` prints as `0`). Everything else is marshalled by @aws-sdk/util-dynamodb.
+  if (typeof value === 'string') return { S: value };
+  if (Number.isSafeInteger(value)) return { N: String(value) };
   let marshalled: SdkAttributeValue;
   try {
     marshalled = convertToAttr(value as NativeAttributeValue);

@@ -11,7 +11,8 @@ export function toLambdaAttributes(item: SdkItem): AttributeMap {
   return out;
 }
 
-function toLambdaValue(value: SdkAttributeValue): AttributeValue {
+/** One attribute value, SDK-shaped → Lambda-shaped. */
+export function toLambdaValue(value: SdkAttributeValue): AttributeValue {
   if (value.S !== undefined) return { S: value.S };
   if (value.N !== undefined) return { N: value.N };
   if (value.B !== undefined) return { B: base64(value.B) };
