@@ -49,6 +49,7 @@ function build(input: StreamHistoryInput): StreamHistory {
   const table = new Table(input.table);
   const arn = streamArn(input.table, startEpochMs);
   const records: StreamRecord[] = [];
+  const imageBytes = new WeakMap<object, number>();
   const byShard = new Map<number, StreamRecord[]>();
   for (const step of streamTimeline(input.operations, stream.topology)) {
     if (step.kind === 'topology') {
@@ -73,7 +74,7 @@ function build(input: StreamHistoryInput): StreamHistory {
         partitionKey: change.partitionKey,
         eventName: change.eventName,
         opIndex: change.opIndex,
-        payloadBytes: jsonByteLength(event) + 1,
+        payloadBytes: jsonByteLength(event, imageBytes) + 1,
         event,
       };
       shardRecords.push(record);

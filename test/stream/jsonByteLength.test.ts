@@ -28,6 +28,24 @@ describe('jsonByteLength', () => {
     );
   });
 
+  it('with a memo of frozen objects: the same sizes, and a frozen object shared by many values is measured once', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        const shared = Object.freeze({ image: a });
+        const memo = new WeakMap<object, number>();
+        for (const value of [{ first: shared, other: b }, [shared, b], shared]) expect(jsonByteLength(value, memo)).toBe(exact(value));
+        expect(memo.get(shared)).toBe(exact(shared));
+      }),
+    );
+    const memo = new WeakMap<object, number>();
+    const image = Object.freeze({ name: 'Ada' });
+    memo.set(image, 999);
+    expect(jsonByteLength({ image }, memo)).toBe('{"image":}'.length + 999);
+    const open = { name: 'Ada' };
+    jsonByteLength(open, memo);
+    expect(memo.has(open)).toBe(false);
+  });
+
   it('escapes, multi-byte characters and lone surrogates are counted as JSON writes them', () => {
     for (const s of ['', 'plain', 'quote " and \\ backslash', 'tab\t\nnew', '\u0001', 'é', '€', '😀', '\ud800', '\udc00x', '\u007f', '\u2028']) {
       expect(jsonByteLength(s)).toBe(exact(s));
