@@ -6,8 +6,7 @@ import { attachFaults } from '../../src/faults/attachFaults.js';
 import type { DependencyFault } from '../../src/faults/faultSchedule.js';
 import { simulate } from '../../src/mapping/simulate.js';
 import type { ScenarioParameters } from '../../src/scenario/scenario.js';
-import type { Trace } from '../../src/trace/trace.js';
-import type { TraceEvent } from '../../src/trace/traceEvent.js';
+import { dependencyRows, loggingStore } from '../support/dependencyFixtures.js';
 
 /*
  * DESIGN §2: deps may be objects the handler's module already holds (it never sees a proxy);
@@ -20,20 +19,16 @@ const scenario = (keys: readonly string[], dependencies: DependencyFault[]): Sce
   faults: { dependencies },
 });
 
-type DependencyEvent = Extract<TraceEvent, { type: 'dependency' }>;
-const rows = (trace: Trace): string[] => trace.events.filter((e): e is DependencyEvent => e.type === 'dependency').map((e) => `${e.dispatch}/${e.call} ${e.path} ${e.action}`);
+const rows = dependencyRows;
 
-/** A module-scope downstream, as a handler module would hold it. */
+/** A module-scope downstream, as a handler module would hold it, with a nested client. */
 function moduleStore() {
-  const log: string[] = [];
+  const store = loggingStore();
   return {
-    log,
-    async put(key: string): Promise<void> {
-      log.push(`put ${key}`);
-    },
+    ...store,
     nested: {
       async publish(topic: string): Promise<void> {
-        log.push(`publish ${topic}`);
+        store.log.push(`publish ${topic}`);
       },
     },
   };
@@ -82,7 +77,7 @@ describe('attachFaults', () => {
     const detach = attachFaults({ store, repo });
     const trace = await simulate(scenario(['a'], [{ kind: 'reject', match: { path: 'store.put' } }]), handler);
     detach();
-    expect(rows(trace).slice(0, 3)).toEqual(['0/0 store.put rejected', '0/1 store.nested.publish called', '0/2 repo.save called']);
+    expect(rows(trace).slice(0, 3)).toEqual(['0/0/1 store.put rejected', '0/1/2 store.nested.publish called', '0/2/3 repo.save called']);
     expect(errors).toEqual(['ThrottlingError']);
     expect(store.log).toEqual(['publish t']);
   });
@@ -94,7 +89,7 @@ describe('attachFaults', () => {
     const trace = await simulate(scenario(['a'], []), async () => store.put('x'));
     detachInner();
     detachOuter();
-    expect(rows(trace)).toEqual(['0/0 store.put called']);
+    expect(rows(trace)).toEqual(['0/0/1 store.put called']);
   });
 
   it('a frozen object cannot take faults in place: a clear error, and nothing stays patched', () => {
@@ -122,7 +117,7 @@ describe('attachFaults', () => {
       const trace = await simulate(scenario(['a', 'b'], [{ kind: 'reject', match: { call: 0 } }]), handler);
       detach();
       expect(ddb.send).toBe(stub);
-      expect(rows(trace)[0]).toBe('0/0 ddb.send(PutCommand) rejected');
+      expect(rows(trace)[0]).toBe('0/0/1 ddb.send(PutCommand) rejected');
       expect(rows(trace).filter((r) => r.endsWith('called')).length).toBe(ddbMock.commandCalls(PutCommand).length);
       expect(ddbMock.commandCalls(PutCommand).length).toBeGreaterThan(0);
     });

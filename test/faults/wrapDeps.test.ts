@@ -10,8 +10,8 @@ import { simulate } from '../../src/mapping/simulate.js';
 import type { ScenarioParameters } from '../../src/scenario/scenario.js';
 import { serializeTrace } from '../../src/trace/serializeTrace.js';
 import type { Trace } from '../../src/trace/trace.js';
-import type { TraceEvent } from '../../src/trace/traceEvent.js';
 import { eventsOf, invocations, keyPerShard } from '../mapping/rules/helpers.js';
+import { dependencyEvents, dependencyRows, loggingStore } from '../support/dependencyFixtures.js';
 
 /*
  * DESIGN §5 (dependency faults) and issue 3: `wrapDeps` is a proxy over the handler's downstream.
@@ -23,23 +23,7 @@ import { eventsOf, invocations, keyPerShard } from '../mapping/rules/helpers.js'
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-/** A plain downstream: async `put`/`get`, sync `count()`, and a log of what really happened. */
-function makeStore() {
-  const log: string[] = [];
-  return {
-    log,
-    async put(key: string): Promise<void> {
-      log.push(`put ${key}`);
-    },
-    async get(key: string): Promise<string> {
-      log.push(`get ${key}`);
-      return `value of ${key}`;
-    },
-    count(): number {
-      return log.length;
-    },
-  };
-}
+const makeStore = loggingStore;
 type Store = ReturnType<typeof makeStore>;
 
 const pkOf = (record: DynamoDBRecord): string => record.dynamodb!.Keys!['pk']!.S!;
@@ -55,10 +39,7 @@ function scenario(keys: readonly string[], faults: { dependencies?: DependencyFa
   };
 }
 
-type DependencyEvent = Extract<TraceEvent, { type: 'dependency' }>;
-const dependencyEvents = (trace: Trace): DependencyEvent[] => trace.events.filter((e): e is DependencyEvent => e.type === 'dependency');
-/** `dispatch/call/nth path action` per dependency trace event, in trace order. */
-const rows = (trace: Trace): string[] => dependencyEvents(trace).map((e) => `${e.dispatch}/${e.call}/${e.nth} ${e.path} ${e.action}`);
+const rows = dependencyRows;
 
 /** Runs `fn`, returning `ok <value>` or `<error name>: <message>`; never throws. */
 async function outcome(fn: () => unknown): Promise<string> {

@@ -5,8 +5,7 @@ import { wrapDeps } from '../../src/faults/wrapDeps.js';
 import type { StreamHandler } from '../../src/mapping/handlerTypes.js';
 import { simulate } from '../../src/mapping/simulate.js';
 import type { ScenarioParameters } from '../../src/scenario/scenario.js';
-import type { Trace } from '../../src/trace/trace.js';
-import type { TraceEvent } from '../../src/trace/traceEvent.js';
+import { dependencyRows, loggingStore } from '../support/dependencyFixtures.js';
 import { eventsOf, invocations } from './rules/helpers.js';
 
 /*
@@ -15,22 +14,9 @@ import { eventsOf, invocations } from './rules/helpers.js';
  * returns, and what a dead runtime's calls do.
  */
 
-function makeStore() {
-  const log: string[] = [];
-  return {
-    log,
-    async put(key: string): Promise<void> {
-      log.push(`put ${key}`);
-    },
-    count(): number {
-      return log.length;
-    },
-  };
-}
+const makeStore = loggingStore;
 
-type DependencyEvent = Extract<TraceEvent, { type: 'dependency' }>;
-const rows = (trace: Trace): string[] =>
-  trace.events.filter((e): e is DependencyEvent => e.type === 'dependency').map((e) => `${e.dispatch}/${e.call}/${e.nth} ${e.path} ${e.action}`);
+const rows = dependencyRows;
 const pkOf = (record: DynamoDBRecord): string => record.dynamodb!.Keys!['pk']!.S!;
 
 function scenario(
