@@ -27,8 +27,8 @@ const KNOWN: readonly (keyof FaultScheduleOptions)[] = [...FAULT_SHAPE_KEYS, 'ph
 /**
  * Fault schedules (DESIGN.md §5), bounded in number and in time: every invocation fault matches
  * only dispatches inside the fault phase, every timed fault happens inside it, a disable is always
- * followed by an enable, and dependency faults fire a bounded number of times. After the phase the
- * run heals and must drain. Each kind names the guarantee a handler is tested on:
+ * followed by an enable, failing dependency faults fire a bounded number of times and deferrals
+ * fire on every call they match (they fail nothing). After the phase the run heals and must drain. Each kind names the guarantee a handler is tested on:
  *
  * - `throttle` (invocation): NOT_INVOKED; the batch waits and is retried without counting an
  *   attempt or bisecting (R33). Tests that nothing is lost or reordered by a delay.
