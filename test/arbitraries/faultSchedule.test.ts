@@ -72,6 +72,14 @@ describe('faultSchedule', () => {
     expect(schedules.some((s) => s.dependencies.some((f) => f.kind === 'reject'))).toBe(true);
   });
 
+  it('not survivable: a fault without a firing limit fires for at most 5 minutes, however long the phase (a workload may span hours)', () => {
+    const schedules = sample({ survivable: false, phase: { from: 0, to: 6 * 3_600_000 } });
+    const unlimited = schedules.flatMap((s) => s.invocations.filter((f) => f.times === undefined));
+    expect(unlimited.length).toBeGreaterThan(10);
+    for (const f of unlimited) expect(f.match.to! - f.match.from!).toBeLessThanOrEqual(5 * 60_000);
+    expect(unlimited.some((f) => f.match.to! - f.match.from! === 5 * 60_000)).toBe(true);
+  });
+
   it('kinds and swarm choose which kinds appear', () => {
     expect(new Set(sample({ kinds: ['throttle', 'restart'] }).flatMap(kindsOf))).toEqual(new Set(['throttle', 'restart']));
     const perRun = sample({ swarm: true }).map((s) => [...new Set(kindsOf(s))].sort().join(','));

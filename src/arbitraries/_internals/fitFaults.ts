@@ -38,6 +38,8 @@ export interface FittedFaults {
   readonly count: number;
 }
 
+/** The longest an invocation fault without a firing limit keeps firing. */
+const MAX_OUTAGE_WINDOW_MS = 5 * MINUTE;
 /** The longest a disable lasts. */
 export const MAX_DISABLE_MS = 5 * MINUTE;
 /** Longer than retention (24 h, R6). */
@@ -140,9 +142,11 @@ function invocation(intent: InvocationIntent, kinds: readonly FaultKind[], c: Fa
   match.from = instant(start, c);
   match.to = c.phaseTo;
   const fault: { -readonly [K in keyof InvocationFault]: InvocationFault[K] } = { kind, match };
-  // Survivable faults always fire a bounded number of times; others may fire all through their window.
+  // Survivable faults always fire a bounded number of times; others may fire all through their
+  // window, which an outage's length bounds (the phase may span hours of workload).
   const times = c.survivable ? 1 + (timesRaw % 3) : timesRaw;
   if (times > 0) fault.times = times;
+  else match.to = Math.min(c.phaseTo, match.from + MAX_OUTAGE_WINDOW_MS);
   if (kind === 'crash' && afterCallsRaw > 0) fault.afterCalls = afterCallsRaw;
   return fault;
 }
