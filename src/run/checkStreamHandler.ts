@@ -67,8 +67,8 @@ export async function checkStreamHandler<D extends object>(options: CheckStreamH
     metrics: campaign.metrics.at(-1),
     totals: aggregateMetrics(campaign.metrics),
   };
-  if (q.verbose) console.log(`shardcheck: ${q.name}: ${summary.runs} runs passed${interrupted ? ' (time budget reached)' : ''}`);
-  if (q.coverage) console.log([`shardcheck: ${q.name}: ${summary.runs} runs passed`, ...renderCoverage(summary.coverage)].join('\n'));
+  // `verbose` implies `coverage`.
+  if (q.coverage) console.log([`shardcheck: ${q.name}: ${summary.runs} runs passed${interrupted ? ' (time budget reached)' : ''}`, ...renderCoverage(summary.coverage)].join('\n'));
   return summary;
 }
 
