@@ -21,7 +21,7 @@ function projectionIsTheTable({ deps, model }: { deps: { store: ProjectionStore 
   if (!result.ok) throw new Error(`the projection differs from the table in ${result.differences.length} item(s):\n${result.differences.join('\n')}`);
 }
 
-function campaign(createHandler: (store: ProjectionStore) => StreamHandler) {
+function campaign(name: string, createHandler: (store: ProjectionStore) => StreamHandler) {
   return checkStreamHandler({
     createHandler: (deps: { store: ProjectionStore }) => createHandler(deps.store),
     deps: () => ({ store: new Map() as ProjectionStore }),
@@ -31,7 +31,8 @@ function campaign(createHandler: (store: ProjectionStore) => StreamHandler) {
     numRuns: RUNS,
     seed: DEMO_SEED,
     regressions: false,
-    name: 'demo',
+    // Each its own check, so the replay line of the buggy one replays only it.
+    name,
   });
 }
 
@@ -45,7 +46,7 @@ export async function bugHunt(write: (text: string) => void): Promise<boolean> {
   write(`numbers as strings. shardcheck finds it, shrinks it and explains it:\n\n`);
   let found = false;
   try {
-    await campaign(createLostUpdateHandler);
+    await campaign('demo-lost-update', createLostUpdateHandler);
     write(`(no failure found in ${RUNS} runs)\n`);
   } catch (error) {
     if (!(error instanceof ShardcheckFailure)) throw error;
@@ -53,7 +54,7 @@ export async function bugHunt(write: (text: string) => void): Promise<boolean> {
     write(`${error.message}\n`);
   }
   write(`\nThe fix compares sequence numbers as BigInt (src/cli/examples/projectionHandler.ts):\n`);
-  const summary = await campaign(createProjectionHandler);
+  const summary = await campaign('demo-fixed', createProjectionHandler);
   const reached = Object.values(summary.coverage.reached).filter((count) => count > 0).length;
   write(`PASS ${summary.runs} generated scenarios (seed ${summary.seed}); ${reached} of ${reached + summary.coverage.missing.length} coverage items reached\n`);
   return found;

@@ -64,7 +64,7 @@ export async function replay(args: readonly string[], io: CliIo, cwd: string): P
   const report = singleRunReport(failure, input.scenario, trace, model, stored === undefined ? undefined : { seed: stored.seed, path: stored.path });
   const lines = renderFailure(report).split('\n');
   const command = ['shardcheck', 'replay', file, ...Object.entries(flags).flatMap(([key, value]) => (value === undefined ? [] : [`--${key}`, value as string]))];
-  const origin = stored === undefined ? [] : [`found ${stored.found === '' ? 'earlier' : stored.found} by a campaign with SHARDCHECK_SEED=${shellWord(String(stored.seed))} SHARDCHECK_PATH=${JSON.stringify(stored.path)}`];
+  const origin = stored === undefined ? [] : [`found ${stored.found === '' ? 'earlier' : stored.found}${stored.check === '' ? '' : ` by ${JSON.stringify(stored.check)}`} (campaign seed ${stored.seed}, path ${JSON.stringify(stored.path)})`];
   io.stdout(`FAIL ${quoted(file)}\n${[singleRunHeadline(report), `replay: ${command.map(shellWord).join(' ')}`, ...origin, ...lines.slice(2)].join('\n')}`);
   return 1;
 }

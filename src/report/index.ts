@@ -1,7 +1,7 @@
-/** The failure report (DESIGN §6): data in `FailureReport`, text from `renderFailure`. */
-export type { FailureCause, FailureReport, RenderOptions } from './failureReport.js';
+/** The failure report: data in `FailureReport`, text from `renderFailure`. */
+export type { FailureCause, FailureReport, RenderOptions, UserError, ReplayTarget, SettingDependence, HandlerLogLine } from './failureReport.js';
 export { renderFailure } from './renderFailure.js';
-export { headline, leadAnomaly } from './headline.js';
+export { headline, leadAnomaly, settingText } from './headline.js';
 export { replayCommand, shellQuoted, shellWord, testNamePattern } from './replayCommand.js';
 export { findHints, type Hint } from './findHints.js';
 export { renderScenario, mappingDifferences, faultLines } from './renderScenario.js';

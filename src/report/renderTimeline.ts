@@ -4,8 +4,8 @@ import { timelineLines } from './eventLine.js';
 export interface TimelineOptions {
   /** Cap on the lines of the whole timeline (section headings included). Default 80. */
   readonly maxLines?: number;
-  /** What the truncation note tells the reader to run: `shardcheck explain <file>`. */
-  readonly explainFile?: string;
+  /** What the truncation note tells the reader to run to see every line (a `shardcheck explain` command). */
+  readonly explainCommand?: string;
 }
 
 /** The shard an event belongs to; undefined for mapping-wide events (mapping state, recycles, end). */
@@ -36,7 +36,7 @@ export function shardSections(trace: Trace): { readonly shard: number; readonly 
 
 /**
  * The per-shard timeline, at most `maxLines` lines: when longer, its head and tail with
- * `… N more lines (shardcheck explain <file>)` in between.
+ * `… N more lines (all of them: <command>)` in between.
  */
 export function renderTimeline(trace: Trace, options: TimelineOptions = {}): string[] {
   const max = Math.max(4, options.maxLines ?? 80);
@@ -51,6 +51,6 @@ export function renderTimeline(trace: Trace, options: TimelineOptions = {}): str
   const head = Math.ceil((max - 1) * 0.75);
   const tail = max - 1 - head;
   const hidden = all.length - head - tail;
-  const note = `  … ${hidden} more lines (shardcheck explain ${options.explainFile ?? '<trace.json>'})`;
+  const note = `  … ${hidden} more lines${options.explainCommand === undefined ? '' : ` (all of them: ${options.explainCommand})`}`;
   return [...out, ...all.slice(0, head), note, ...all.slice(all.length - tail)];
 }

@@ -30,14 +30,22 @@ export function testNamePattern(name: string): string {
 }
 
 /**
- * Line 2 of the report, pasteable into a POSIX shell:
- * `SHARDCHECK_SEED=42 SHARDCHECK_PATH="3:1" npx vitest run test/x.test.ts -t "name"`, or
- * `… npm test` when the test is not known.
+ * The report's line 2 without its `replay: ` label: a command for a POSIX shell that reruns exactly
+ * this counterexample and nothing else — the one test (`-t` anchored to its full name) with
+ * `SHARDCHECK_REPLAY`, or the same script outside a test runner.
  */
-export function replayCommand(report: Pick<FailureReport, 'seed' | 'path' | 'testFile' | 'testName'>): string {
-  const env = `SHARDCHECK_SEED=${shellWord(String(report.seed))} SHARDCHECK_PATH=${shellQuoted(report.path)}`;
-  if (report.testFile === undefined && report.testName === undefined) return `${env} npm test`;
-  const file = report.testFile === undefined ? '' : ` ${shellWord(report.testFile)}`;
-  const name = report.testName === undefined ? '' : ` -t ${shellQuoted(testNamePattern(report.testName))}`;
-  return `${env} npx vitest run${file}${name}`;
+export function replayCommand(report: Pick<FailureReport, 'seed' | 'path' | 'replay'>): string {
+  const replay = report.replay;
+  if (replay === undefined) return `seed ${report.seed}, path ${report.path} (pass both to checkStreamHandler as seed and path)`;
+  const env = replay.token === undefined ? '' : `SHARDCHECK_REPLAY=${shellWord(replay.token)} `;
+  if (replay.test !== undefined) {
+    const { runner, file, names } = replay.test;
+    const fileArg = file === undefined ? '' : ` ${shellWord(file)}`;
+    const pattern = ` -t ${shellWord(`^${testNamePattern(names.join(' '))}$`)}`;
+    return runner === 'jest' ? `${env}npx jest${fileArg}${pattern}` : `${env}npx vitest run${fileArg}${pattern}`;
+  }
+  if (replay.script !== undefined && replay.script.argv.length > 0) {
+    return `${env}node ${[...replay.script.execArgv, ...replay.script.argv].map(shellWord).join(' ')}`;
+  }
+  return `${env}<the same checkStreamHandler call>`.trimStart();
 }

@@ -2,12 +2,17 @@ import { resolve } from 'node:path';
 import type fc from 'fast-check';
 import { scenario, type ScenarioOptions } from '../arbitraries/index.js';
 import { INVARIANTS, type InvariantName } from '../check/index.js';
-import { deepFreeze, fnv1a32, optionError, readBoolean, readInteger, readObject, rejectUnknownOptions, ShardcheckError } from '../core/index.js';
+import { deepFreeze, optionError, readBoolean, readInteger, readObject, rejectUnknownOptions, ShardcheckError } from '../core/index.js';
 import type { EnvironmentInfo, StreamHandler } from '../mapping/index.js';
 import type { Model } from '../model/index.js';
 import { resolveMappingConfig, type MappingParameters, type ScenarioParameters } from '../scenario/index.js';
 import { resolveTableSpec, type TableParameters } from '../table/index.js';
 import type { Trace } from '../trace/index.js';
+import { DEFAULT_BUDGET_MS, type BudgetSource } from './Budget.js';
+import { checkIdentity, type CheckIdentity } from './checkIdentity.js';
+import { layerOptions, type OptionSource, type SharedOptionName } from './optionLayers.js';
+import { optionsFingerprint } from './optionsFingerprint.js';
+import type { TestContext } from './testContext.js';
 
 /** What the user's invariant sees after each run. */
 export interface InvariantContext<D> {
@@ -20,8 +25,55 @@ export interface InvariantContext<D> {
 /** Scenario options that `checkStreamHandler` passes through (the rest have their own option). */
 export type ExtraScenarioOptions = Omit<ScenarioOptions, 'table' | 'mapping' | 'faults' | 'survivable'>;
 
-/** Options of `checkStreamHandler` (DESIGN §2). Exactly one of `createHandler` and `handler`. */
-export interface CheckStreamHandlerOptions<D extends object = object> {
+/** Health checks a campaign runs on itself (see `suppressHealthChecks`). */
+export type HealthCheck = 'vacuous' | 'flaky';
+export const HEALTH_CHECKS: readonly HealthCheck[] = ['vacuous', 'flaky'];
+
+/**
+ * The options that may also be set by the environment (`SHARDCHECK_*`) or as defaults by the vitest
+ * plugin: plain data. Precedence: the call, then the environment, then the plugin, then the default.
+ */
+export interface SharedCheckOptions {
+  /** Default 100; env `SHARDCHECK_NUM_RUNS`. */
+  numRuns?: number;
+  /** Campaign seed (32-bit integer); env `SHARDCHECK_SEED` (an integer or any text, e.g. a commit hash). Default random. */
+  seed?: number;
+  /**
+   * Real milliseconds the whole check may take: searching stops at 60 %, shrinking at 90 %, the rest
+   * is for the report. Default: the current test's timeout (vitest, jest), else 120000. Env
+   * `SHARDCHECK_TIME_BUDGET_MS`.
+   */
+  timeBudgetMs?: number;
+  /** Fail a passing campaign that the time budget cut short. Default false (it passes and says "ran N of M runs"). */
+  failOnBudget?: boolean;
+  /** Log progress (runs, shrink steps, elapsed), the seed, regression replays and the coverage. Default false. */
+  verbose?: boolean;
+  /** Print the campaign's coverage when the check ends and add it to a failure report. Default false; `verbose` implies it. */
+  coverage?: boolean;
+  /** Built-in invariants to switch off, each with a non-empty reason. */
+  disable?: Partial<Record<InvariantName, string>>;
+  /**
+   * Regression corpus directory, or `false` for none. Default `.shardcheck` in the working directory.
+   * Each check stores its failing scenarios in a folder of its own (its test file and name, or its
+   * `name`) and replays them first on every later run.
+   */
+  regressions?: string | false;
+  /** The table; generated per run when absent. */
+  table?: TableParameters;
+  /** Mapping fields to fix (AWS names, camelCase); the rest varies per run. */
+  mapping?: MappingParameters;
+  /** Fault shape (see `scenario`'s `faults`), or `false` for none. Default: every fault kind, swarm-selected. */
+  faults?: ScenarioOptions['faults'];
+  /** More scenario options (operations, shardCount, topology, timing, ...). */
+  scenario?: ExtraScenarioOptions;
+  /** Default true: only faults a correct handler survives. */
+  survivable?: boolean;
+  /** Health checks to switch off: `vacuous` (nothing was ever delivered), `flaky` (the counterexample did not fail again). */
+  suppressHealthChecks?: readonly HealthCheck[];
+}
+
+/** Options of `checkStreamHandler`. Exactly one of `createHandler` and `handler`. */
+export interface CheckStreamHandlerOptions<D extends object = object> extends SharedCheckOptions {
   /** Called once per simulated execution environment (cold start) with the fault-injecting proxy of this run's deps. */
   createHandler?: (deps: D, env: EnvironmentInfo) => StreamHandler | Promise<StreamHandler>;
   /**
@@ -30,60 +82,17 @@ export interface CheckStreamHandlerOptions<D extends object = object> {
    * `DynamoDBDocumentClient`) get dependency faults attached in place for each run and removed after.
    */
   handler?: StreamHandler;
-  /**
-   * Fresh downstream per run. A `createHandler` handler gets a fault-injecting proxy; with
-   * `handler`, faults are attached to these objects in place. The invariant gets the real object.
-   * Default `() => ({})`.
-   */
+  /** Fresh downstream per run. Default `() => ({})`. */
   deps?: () => D;
-  /** The table; generated per run when absent. */
-  table?: TableParameters;
-  /** Mapping fields to fix (AWS names, camelCase); the rest varies per run. */
-  mapping?: MappingParameters;
-  /** Fault shape (see `scenario`'s `faults`), or `false` for none. Default: every fault kind, swarm-selected. */
-  faults?: ScenarioOptions['faults'];
   /** Checked after the built-in invariants; an exception fails the run. */
   invariant?: (context: InvariantContext<D>) => void | Promise<void>;
-  /** Default 100. */
-  numRuns?: number;
-  /** Replay: fast-check seed (32-bit integer); env `SHARDCHECK_SEED`. */
-  seed?: number;
-  /** Replay: the shrunk counterexample's path (with `seed`); env `SHARDCHECK_PATH`. */
-  path?: string;
   /**
-   * Real milliseconds after which no new run starts (the campaign then passes with the runs done,
-   * `RunSummary.interrupted`); fast-check's `interruptAfterTimeLimit`, so it also ends shrinking.
+   * Names this check (its corpus folder and replay identity). Default: the current test (file and
+   * full name), else the script. Two checks of one test need distinct names.
    */
-  timeBudgetMs?: number;
-  /** Log each run and the campaign coverage to the console. Default false. */
-  verbose?: boolean;
-  /**
-   * Print the campaign's coverage (which fault kinds, outcomes and mapping behaviours its runs
-   * reached, and which none did) when the check ends, and add it to a failure report. Default
-   * false; `verbose` implies it.
-   */
-  coverage?: boolean;
-  /** Built-in invariants to switch off, each with a non-empty reason. */
-  disable?: Partial<Record<InvariantName, string>>;
-  /**
-   * Regression corpus directory, or `false` for none. Default `.shardcheck` in `process.cwd()`.
-   * Failing scenarios are stored under `<dir>/<name>/` and replayed first on every later call (not
-   * when replaying a `path`); a stored scenario stays after it passes, so delete its file once
-   * you no longer want it re-checked.
-   */
-  regressions?: string | false;
-  /** Names this check's corpus subdirectory. Default: the handler's name and a hash of `table`. */
   name?: string;
-  /** More scenario options (operations, shardCount, topology, timing, ...). */
-  scenario?: ExtraScenarioOptions;
-  /** Default true: only faults a correct handler survives. */
-  survivable?: boolean;
-  /** @internal Seed a test runner integration provides (below `seed` and `SHARDCHECK_SEED`). */
-  defaultSeed?: number;
-  /** @internal The test that runs this check, for the replay line. */
-  testFile?: string;
-  /** @internal */
-  testName?: string;
+  /** Replay one counterexample: fast-check path of the campaign `seed` (the report's replay line is easier). */
+  path?: string;
 }
 
 /** Validated options with defaults applied; everything after `qualifyCheckOptions` takes this. */
@@ -95,34 +104,88 @@ export interface QualifiedCheckOptions<D extends object = object> {
   readonly numRuns: number;
   readonly seed: number | undefined;
   readonly path: string | undefined;
-  readonly defaultSeed: number | undefined;
-  readonly timeBudgetMs: number | undefined;
+  readonly timeBudgetMs: number;
+  readonly budgetSource: BudgetSource;
+  readonly failOnBudget: boolean;
   readonly verbose: boolean;
   readonly coverage: boolean;
   readonly disable: Readonly<Partial<Record<InvariantName, string>>>;
-  /** The corpus directory of this check (already keyed by `name`), or undefined when off. */
+  /** The corpus folder of this check, or undefined when off. */
   readonly regressions: string | undefined;
-  readonly name: string;
-  readonly testFile: string | undefined;
-  readonly testName: string | undefined;
+  readonly suppressHealthChecks: readonly HealthCheck[];
+  /** Mapping fields the user fixed (the rest are generated). */
+  readonly pinnedMapping: readonly (keyof MappingParameters)[];
+  /** Whether the table was fixed. */
+  readonly pinnedTable: boolean;
+  readonly identity: CheckIdentity;
+  /** 8 hex digits of what shapes the generated scenarios (see `optionsFingerprint`). */
+  readonly fingerprint: string;
+  readonly test: TestContext | undefined;
+  /** Where each shared option came from. */
+  readonly sources: Readonly<Partial<Record<SharedOptionName, OptionSource>>>;
+}
+
+/** What qualifying reads besides the options: where the check runs. */
+export interface CheckSite {
+  readonly cwd: string;
+  readonly test?: TestContext | undefined;
+  /** The script run outside a test runner (`process.argv[1]`). */
+  readonly script?: string | undefined;
+  /** `SHARDCHECK_*` options already read (see `environmentOptions`). */
+  readonly env?: Readonly<Record<string, unknown>>;
+  /** The vitest plugin's defaults. */
+  readonly plugin?: Readonly<Record<string, unknown>>;
 }
 
 const API = 'checkStreamHandler';
 const KNOWN: readonly (keyof CheckStreamHandlerOptions)[] = [
-  'createHandler', 'handler', 'deps', 'table', 'mapping', 'faults', 'invariant', 'numRuns', 'seed', 'path', 'timeBudgetMs',
-  'verbose', 'coverage', 'disable', 'regressions', 'name', 'scenario', 'survivable', 'defaultSeed', 'testFile', 'testName',
+  'createHandler', 'handler', 'deps', 'table', 'mapping', 'faults', 'invariant', 'numRuns', 'seed', 'path', 'timeBudgetMs', 'failOnBudget',
+  'verbose', 'coverage', 'disable', 'regressions', 'name', 'scenario', 'survivable', 'suppressHealthChecks',
 ];
 
 /** Validates `checkStreamHandler` options once; errors read `checkStreamHandler.option rule (got value)`. */
-export function qualifyCheckOptions<D extends object>(options: CheckStreamHandlerOptions<D>, cwd: string): QualifiedCheckOptions<D> {
-  const o = readObject(API, options) as CheckStreamHandlerOptions<D>;
-  rejectUnknownOptions(API, o, KNOWN);
+export function qualifyCheckOptions<D extends object>(options: CheckStreamHandlerOptions<D>, site: CheckSite | string): QualifiedCheckOptions<D> {
+  const where: CheckSite = typeof site === 'string' ? { cwd: site } : site;
+  const given = readObject(API, options) as CheckStreamHandlerOptions<D>;
+  rejectUnknownOptions(API, given, KNOWN);
+  const { options: o, sources } = layerOptions(given as Record<string, unknown>, where.env ?? {}, where.plugin ?? {}) as { options: CheckStreamHandlerOptions<D>; sources: QualifiedCheckOptions['sources'] };
   const target = readTarget(o);
   const fn = (key: 'deps' | 'invariant', value: unknown): void => {
     if (value !== undefined && typeof value !== 'function') throw optionError(`${API}.${key}`, 'must be a function', value);
   };
   fn('deps', o.deps);
   fn('invariant', o.invariant);
+  const shaping = readShaping(o);
+  const name = o.name === undefined ? undefined : readName(o.name);
+  const identity = checkIdentity(name, where.test, where.cwd, where.script);
+  const budget = readBudget(o.timeBudgetMs, where.test);
+  return Object.freeze({
+    target,
+    deps: o.deps ?? (() => ({}) as D),
+    invariant: o.invariant,
+    arbitrary: scenario(shaping.scenarioOptions),
+    numRuns: o.numRuns === undefined ? 100 : readInteger(`${API}.numRuns`, o.numRuns, 1, Number.MAX_SAFE_INTEGER, 'must be a positive integer'),
+    seed: o.seed === undefined ? undefined : readInteger(`${API}.seed`, o.seed, -0x80000000, 0xffffffff, 'must be a 32-bit integer'),
+    path: o.path === undefined ? undefined : readPath(o.path),
+    timeBudgetMs: budget.ms,
+    budgetSource: budget.source,
+    failOnBudget: o.failOnBudget === undefined ? false : readBoolean(`${API}.failOnBudget`, o.failOnBudget),
+    verbose: o.verbose === undefined ? false : readBoolean(`${API}.verbose`, o.verbose),
+    coverage: (o.coverage === undefined ? false : readBoolean(`${API}.coverage`, o.coverage)) || o.verbose === true,
+    disable: deepFreeze(readDisable(o.disable)),
+    regressions: readRegressions(o.regressions, where.cwd, identity.folder),
+    suppressHealthChecks: readSuppressed(o.suppressHealthChecks),
+    pinnedMapping: Object.freeze(Object.keys(o.mapping ?? {}) as (keyof MappingParameters)[]),
+    pinnedTable: o.table !== undefined,
+    identity,
+    fingerprint: optionsFingerprint(shaping.fingerprinted),
+    test: where.test,
+    sources: Object.freeze(sources),
+  });
+}
+
+/** The options that shape the generated scenarios: validated, as the arbitrary's options and as fingerprint input. */
+function readShaping(o: SharedCheckOptions): { scenarioOptions: ScenarioOptions; fingerprinted: Record<string, unknown> } {
   if (o.table !== undefined) resolveTableSpec(o.table, `${API}.table`);
   if (o.mapping !== undefined) resolveMappingConfig(o.mapping, `${API}.mapping`);
   const extra = o.scenario === undefined ? {} : (readObject(`${API}.scenario`, o.scenario) as ExtraScenarioOptions);
@@ -133,26 +196,13 @@ export function qualifyCheckOptions<D extends object>(options: CheckStreamHandle
   const scenarioOptions: ScenarioOptions = { ...extra, survivable, faults: o.faults ?? {} };
   if (o.table !== undefined) scenarioOptions.table = o.table;
   if (o.mapping !== undefined) scenarioOptions.mapping = o.mapping;
-  const name = o.name === undefined ? defaultName(o) : readName(o.name);
-  const seed = (key: 'seed' | 'defaultSeed') => (o[key] === undefined ? undefined : readInteger(`${API}.${key}`, o[key], -0x80000000, 0xffffffff, 'must be a 32-bit integer'));
-  return Object.freeze({
-    target,
-    deps: o.deps ?? (() => ({}) as D),
-    invariant: o.invariant,
-    arbitrary: scenario(scenarioOptions),
-    numRuns: o.numRuns === undefined ? 100 : readInteger(`${API}.numRuns`, o.numRuns, 1, Number.MAX_SAFE_INTEGER, 'must be a positive integer'),
-    seed: seed('seed'),
-    path: o.path === undefined ? undefined : readPath(o.path),
-    defaultSeed: seed('defaultSeed'),
-    timeBudgetMs: o.timeBudgetMs === undefined ? undefined : readInteger(`${API}.timeBudgetMs`, o.timeBudgetMs, 1, Number.MAX_SAFE_INTEGER, 'must be a positive integer'),
-    verbose: o.verbose === undefined ? false : readBoolean(`${API}.verbose`, o.verbose),
-    coverage: (o.coverage === undefined ? false : readBoolean(`${API}.coverage`, o.coverage)) || o.verbose === true,
-    disable: deepFreeze(readDisable(o.disable)),
-    regressions: readRegressions(o.regressions, cwd, name),
-    name,
-    testFile: readText('testFile', o.testFile),
-    testName: readText('testName', o.testName),
-  });
+  return { scenarioOptions, fingerprinted: { table: o.table, mapping: o.mapping, faults: o.faults ?? {}, survivable, scenario: extra } };
+}
+
+function readBudget(value: unknown, test: TestContext | undefined): { ms: number; source: BudgetSource } {
+  if (value !== undefined) return { ms: readInteger(`${API}.timeBudgetMs`, value, 1, Number.MAX_SAFE_INTEGER, 'must be a positive integer'), source: 'option' };
+  if (test?.timeoutMs !== undefined) return { ms: test.timeoutMs, source: 'test timeout' };
+  return { ms: DEFAULT_BUDGET_MS, source: 'default' };
 }
 
 function readTarget<D extends object>(o: CheckStreamHandlerOptions<D>): QualifiedCheckOptions<D>['target'] {
@@ -178,14 +228,16 @@ function readDisable(value: unknown): Partial<Record<InvariantName, string>> {
   return { ...(d as Partial<Record<InvariantName, string>>) };
 }
 
-function readPath(value: unknown): string {
-  if (typeof value !== 'string' || !/^\d+(:\d+)*$/.test(value)) throw optionError(`${API}.path`, 'must be a fast-check path like "12:0:3"', value);
-  return value;
+function readSuppressed(value: unknown): readonly HealthCheck[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => !HEALTH_CHECKS.includes(v as HealthCheck))) {
+    throw optionError(`${API}.suppressHealthChecks`, `must be an array of ${HEALTH_CHECKS.map((h) => JSON.stringify(h)).join(', ')}`, value);
+  }
+  return Object.freeze([...new Set(value as HealthCheck[])]);
 }
 
-function readText(key: string, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw optionError(`${API}.${key}`, 'must be a string', value);
+function readPath(value: unknown): string {
+  if (typeof value !== 'string' || !/^\d+(:\d+)*$/.test(value)) throw optionError(`${API}.path`, 'must be a fast-check path like "12:0:3"', value);
   return value;
 }
 
@@ -196,16 +248,9 @@ function readName(value: unknown): string {
   return value;
 }
 
-/** `<handler name>-<8 hex digits of the table>`, e.g. `createProjection-1a2b3c4d`. */
-function defaultName(o: { readonly createHandler?: { readonly name: string }; readonly handler?: { readonly name: string }; readonly table?: unknown }): string {
-  const fnName = (o.createHandler ?? o.handler)?.name.replace(/[^A-Za-z0-9._-]/g, '') ?? '';
-  const table = o.table === undefined ? 'any-table' : fnv1a32(JSON.stringify(o.table)).toString(16).padStart(8, '0');
-  return `${fnName === '' ? 'handler' : fnName.slice(0, 80)}-${table}`;
-}
-
-function readRegressions(value: unknown, cwd: string, name: string): string | undefined {
+function readRegressions(value: unknown, cwd: string, folder: string): string | undefined {
   if (value === false) return undefined;
   const dir = value === undefined ? '.shardcheck' : value;
   if (typeof dir !== 'string' || dir === '') throw optionError(`${API}.regressions`, 'must be a directory path or false', value);
-  return resolve(cwd, dir, name);
+  return resolve(cwd, dir, folder);
 }

@@ -1,26 +1,43 @@
-import fc from 'fast-check';
+import { ShardcheckError } from '../core/index.js';
 import { CoverageTally, type CampaignCoverage } from '../coverage/index.js';
-import { renderCoverage, renderFailure, type FailureReport } from '../report/index.js';
-import type { ScenarioParameters } from '../scenario/index.js';
+import { renderCoverage } from '../report/index.js';
 import { metricsOf, type StreamMetrics } from '../trace/metricsOf.js';
-import { qualifyCheckOptions, type CheckStreamHandlerOptions, type QualifiedCheckOptions } from './checkOptions.js';
 import { aggregateMetrics, type MetricTotals } from './aggregateMetrics.js';
-import { loadScenarios, storeScenario } from './regressionCorpus.js';
-import { readEnvPath, resolveSeed, type SeedSource } from './resolveSeed.js';
+import { Budget, type BudgetSource } from './Budget.js';
+import { claimIdentity } from './checkIdentity.js';
+import { qualifyCheckOptions, type CheckStreamHandlerOptions, type QualifiedCheckOptions } from './checkOptions.js';
+import { failCampaign, type Campaign } from './failCampaign.js';
+import { currentPluginDefaults, environmentOptions } from './optionLayers.js';
+import { Progress, seconds } from './Progress.js';
+import { loadCorpus, type StaleEntry } from './regressionCorpus.js';
+import { parseReplayToken, type ReplayToken } from './replayToken.js';
+import { randomSeed } from './resolveSeed.js';
 import { runScenario, type RunOutcome } from './runScenario.js';
-import { ShardcheckFailure } from './ShardcheckFailure.js';
+import { searchCampaign } from './searchCampaign.js';
+import { ShardcheckHealthError } from './ShardcheckFailure.js';
+import { currentTestContext } from './testContext.js';
 
 /** What a passing campaign returns. */
 export interface RunSummary {
   /** Scenarios run: stored regressions first, then generated ones. */
   readonly runs: number;
+  /** The runs asked for (`numRuns`); fewer ran when the time budget cut the campaign short. */
+  readonly plannedRuns: number;
   /** Of which replayed from the regression corpus. */
   readonly regressionRuns: number;
+  /** Stored entries not replayed because they no longer fit this check (each also printed as a warning). */
+  readonly staleRegressions: readonly StaleEntry[];
   /** The campaign seed and where it came from. */
   readonly seed: number;
   readonly seedSource: SeedSource;
-  /** True when the time budget stopped the campaign before `numRuns`. */
+  /** True when the time budget (or an aborted test) stopped the campaign before `numRuns`. */
   readonly interrupted: boolean;
+  /** The real-time budget and where it came from. */
+  readonly budgetMs: number;
+  readonly budgetSource: BudgetSource;
+  readonly elapsedMs: number;
+  /** A `SHARDCHECK_REPLAY` token or `path` was replayed (one run) and passed. */
+  readonly replayed: boolean;
   readonly coverage: CampaignCoverage;
   /** Metrics of the last run (see `metricsOf`); undefined when nothing ran. */
   readonly metrics: StreamMetrics | undefined;
@@ -28,92 +45,86 @@ export interface RunSummary {
   readonly totals: MetricTotals;
 }
 
-interface Campaign<D extends object> {
-  readonly options: QualifiedCheckOptions<D>;
-  readonly tally: CoverageTally;
-  readonly metrics: StreamMetrics[];
-}
+/** Where the seed came from: an option layer, a replay token, or chosen at random. */
+export type SeedSource = 'call' | 'environment' | 'plugin' | 'replay' | 'random';
 
 /**
- * Checks a DynamoDB-Streams handler against generated scenarios (DESIGN §2): each run gets fresh
- * deps, the simulated event source mapping feeds the handler (through a fault-injecting proxy of
- * the deps), and the built-in invariants and then `options.invariant` must hold. Stored regression
- * scenarios run first. On failure, throws a {@link ShardcheckFailure} whose message is the report
- * of the shrunk scenario, with its replay line (`SHARDCHECK_SEED=… SHARDCHECK_PATH=…`).
+ * Checks a DynamoDB-Streams handler against generated scenarios: each run gets fresh deps, the
+ * simulated event source mapping feeds the handler (through a fault-injecting proxy of the deps),
+ * and the built-in invariants and then `options.invariant` must hold. Stored regression scenarios
+ * of this check run first. The check plans its real time inside the current test's timeout (or
+ * `timeBudgetMs`). On failure, throws a `ShardcheckFailure` whose message is the report of the
+ * shrunk scenario; its line 2 is a command that reruns exactly that counterexample.
  */
 export async function checkStreamHandler<D extends object>(options: CheckStreamHandlerOptions<D>): Promise<RunSummary> {
-  const started = Date.now();
-  const q = qualifyCheckOptions(options, process.cwd());
-  const { seed, source } = resolveSeed(q.seed, process.env.SHARDCHECK_SEED, q.defaultSeed);
-  const path = q.path ?? readEnvPath(process.env.SHARDCHECK_PATH);
-  const campaign: Campaign<D> = { options: q, tally: new CoverageTally(), metrics: [] };
-  if (q.verbose) console.log(`shardcheck: ${q.name}: seed ${seed} (${source})${path === undefined ? '' : `, replaying path ${path}`}`);
-  const regressionRuns = path === undefined ? await replayCorpus(campaign) : 0;
-  const remaining = q.timeBudgetMs === undefined ? undefined : q.timeBudgetMs - (Date.now() - started);
-  let interrupted = remaining !== undefined && remaining <= 0;
-  let generatedRuns = 0;
-  if (!interrupted) {
-    const result = await search(campaign, seed, path, remaining);
-    generatedRuns = result.runs;
-    interrupted = result.interrupted;
-  }
+  const cwd = process.cwd();
+  const test = currentTestContext(cwd);
+  const q = qualifyCheckOptions(options, { cwd, test, script: process.argv[1], env: environmentOptions(process.env), plugin: currentPluginDefaults() });
+  const replay = replayFor(q, parseReplayToken(process.env.SHARDCHECK_REPLAY));
+  if (q.regressions !== undefined) claimIdentity(q.identity, test, q.fingerprint);
+  const budget = new Budget(q.timeBudgetMs, q.budgetSource, test?.signal);
+  const progress = new Progress(q.identity.label, budget, q.verbose ? (line) => console.log(line) : undefined);
+  const seed = replay?.seed ?? q.seed ?? randomSeed();
+  const seedSource: SeedSource = replay !== undefined ? 'replay' : q.seed === undefined ? 'random' : (q.sources.seed ?? 'call');
+  const campaign: Campaign<D> = { options: q, tally: new CoverageTally(), metrics: [], budget, progress, seed };
+  progress.note(`seed ${seed} (${seedSource}), budget ${seconds(q.timeBudgetMs)} (${q.budgetSource})${replay === undefined ? '' : `, replaying ${process.env.SHARDCHECK_REPLAY}`}`);
+  const path = replay?.path ?? q.path;
+  const corpus = path === undefined ? await replayCorpus(campaign) : { runs: 0, stale: [] };
+  const result = await searchCampaign({ options: q, seed, path, budget, progress, onRun: (outcome) => record(campaign, outcome) });
+  if (result.found !== undefined) return failCampaign(campaign, result.found, replay?.removals ?? '', path !== undefined);
+  const runs = corpus.runs + result.runs;
   const summary: RunSummary = {
-    runs: regressionRuns + generatedRuns,
-    regressionRuns,
+    runs,
+    plannedRuns: q.numRuns,
+    regressionRuns: corpus.runs,
+    staleRegressions: corpus.stale,
     seed,
-    seedSource: source,
-    interrupted,
+    seedSource,
+    interrupted: result.interrupted,
+    budgetMs: q.timeBudgetMs,
+    budgetSource: q.budgetSource,
+    elapsedMs: budget.elapsedMs(),
+    replayed: path !== undefined,
     coverage: campaign.tally.summary(),
     metrics: campaign.metrics.at(-1),
     totals: aggregateMetrics(campaign.metrics),
   };
-  // `verbose` implies `coverage`.
-  if (q.coverage) console.log([`shardcheck: ${q.name}: ${summary.runs} runs passed${interrupted ? ' (time budget reached)' : ''}`, ...renderCoverage(summary.coverage)].join('\n'));
+  healthChecks(q, summary);
+  if (result.interrupted) budgetNote(q, summary, budget.aborted);
+  if (q.coverage) console.log([`shardcheck: ${q.identity.label}: ${runs} runs passed${result.interrupted ? ` (${runs} of ${q.numRuns + corpus.runs} planned; time budget)` : ''}`, ...renderCoverage(summary.coverage)].join('\n'));
   return summary;
 }
 
-/** Replays every stored scenario of the corpus; throws the report of the first that fails. */
-async function replayCorpus<D extends object>(campaign: Campaign<D>): Promise<number> {
-  const dir = campaign.options.regressions;
-  if (dir === undefined) return 0;
-  const stored = loadScenarios(dir);
-  for (const [index, entry] of stored.entries()) {
-    const outcome = await runScenario(campaign.options, entry.scenario);
-    record(campaign, outcome);
-    if (outcome.failure !== undefined) {
-      fail(campaign, { scenario: entry.scenario, outcome, seed: entry.seed, path: entry.path, numRuns: index + 1, shrinks: 0, storedAt: entry.file });
-    }
+/** The token when it names this check; a token of this check made under other options is refused. */
+function replayFor<D extends object>(q: QualifiedCheckOptions<D>, token: ReplayToken | undefined): ReplayToken | undefined {
+  if (token === undefined) return undefined;
+  if (token.check !== q.identity.hash) {
+    if (q.verbose) console.log(`shardcheck: ${q.identity.label}: SHARDCHECK_REPLAY names another check (${token.check}, this is ${q.identity.hash}); running the campaign`);
+    return undefined;
   }
-  if (campaign.options.verbose && stored.length > 0) console.log(`shardcheck: ${campaign.options.name}: ${stored.length} stored regression scenarios passed (${dir})`);
-  return stored.length;
+  if (token.options !== q.fingerprint) {
+    throw new ShardcheckError(
+      `SHARDCHECK_REPLAY was printed under other options of this check (options ${token.options}, now ${q.fingerprint}: table, mapping, faults, scenario or deployment changed since), so it would rebuild another scenario (got ${process.env.SHARDCHECK_REPLAY}); restore the options, or run the test without SHARDCHECK_REPLAY to search again`,
+    );
+  }
+  return token;
 }
 
-/** The fast-check search (or the replay of one path); throws the report of the shrunk failure. */
-async function search<D extends object>(campaign: Campaign<D>, seed: number, path: string | undefined, budgetMs: number | undefined): Promise<{ runs: number; interrupted: boolean }> {
+/** Replays every stored scenario of this check that still fits it; fails with the first that fails. */
+async function replayCorpus<D extends object>(campaign: Campaign<D>): Promise<{ runs: number; stale: readonly StaleEntry[] }> {
   const q = campaign.options;
-  let last: { scenario: ScenarioParameters; outcome: RunOutcome } | undefined;
-  const property = fc.asyncProperty(q.arbitrary, async (scenario) => {
-    const outcome = await runScenario(q, scenario);
-    // Runs before the first failure count for coverage and metrics; later ones are shrink attempts.
-    if (last === undefined) record(campaign, outcome);
-    if (outcome.failure === undefined) return true;
-    last = { scenario, outcome };
-    return false;
-  });
-  const details = await fc.check(property, {
-    seed,
-    numRuns: q.numRuns,
-    ...(path === undefined ? {} : { path, endOnFailure: true }),
-    ...(budgetMs === undefined ? {} : { interruptAfterTimeLimit: budgetMs, markInterruptAsFailure: false }),
-  });
-  if (!details.failed) return { runs: details.numRuns, interrupted: details.interrupted };
-  if (details.counterexample === null || details.counterexamplePath === null) throw details.errorInstance ?? new Error(`shardcheck: the property failed without a counterexample`);
-  const scenario = details.counterexample[0];
-  // The last failing call is the shrunk counterexample; re-run it if fast-check says otherwise.
-  const outcome = last !== undefined && last.scenario === scenario ? last.outcome : await runScenario(q, scenario);
-  if (outcome.failure === undefined) throw new Error(`shardcheck: the counterexample (seed ${details.seed}, path ${details.counterexamplePath}) passed when run again: is the handler or its invariant nondeterministic?`);
-  const storedAt = q.regressions === undefined ? undefined : storeScenario(q.regressions, { scenario, seed: details.seed, path: details.counterexamplePath });
-  return fail(campaign, { scenario, outcome, seed: details.seed, path: details.counterexamplePath, numRuns: details.numRuns, shrinks: details.numShrinks, storedAt });
+  if (q.regressions === undefined) return { runs: 0, stale: [] };
+  const { entries, stale } = loadCorpus(q.regressions, q.fingerprint);
+  for (const entry of stale) console.warn(`shardcheck: ${q.identity.label}: stored regression ${entry.file} not replayed: ${entry.reason}. Delete it if it is no longer wanted.`);
+  for (const [index, entry] of entries.entries()) {
+    const outcome = await runScenario(q, entry.scenario);
+    record(campaign, outcome);
+    if (outcome.failure !== undefined) {
+      return failCampaign(campaign, { scenario: entry.scenario, outcome, seed: entry.seed, path: entry.path, numRuns: index + 1, shrinks: 0, shrinkStopped: false }, '', true, entry.file);
+    }
+  }
+  if (entries.length > 0) campaign.progress.note(`${entries.length} stored regression scenarios passed (${q.regressions})`);
+  return { runs: entries.length, stale };
 }
 
 function record<D extends object>(campaign: Campaign<D>, outcome: RunOutcome): void {
@@ -121,32 +132,27 @@ function record<D extends object>(campaign: Campaign<D>, outcome: RunOutcome): v
   campaign.metrics.push(metricsOf(outcome.trace));
 }
 
-interface Failure {
-  readonly scenario: ScenarioParameters;
-  readonly outcome: RunOutcome;
-  readonly seed: number;
-  readonly path: string;
-  readonly numRuns: number;
-  readonly shrinks: number;
-  readonly storedAt: string | undefined;
+/** Fewer runs than this may all be empty by chance (about 1 generated run in 20 delivers nothing). */
+const VACUOUS_MIN_RUNS = 3;
+
+/** A campaign in which the handler never received a record checked nothing: it fails, unless suppressed. */
+function healthChecks<D extends object>(q: QualifiedCheckOptions<D>, summary: RunSummary): void {
+  if (summary.runs < VACUOUS_MIN_RUNS || summary.replayed || summary.totals.Invocations > 0 || q.suppressHealthChecks.includes('vacuous')) return;
+  const reasons = [
+    q.sources.mapping !== undefined ? 'the mapping you pinned (enabled: false, or a LATEST start that skips every write?)' : '',
+    q.sources.faults !== undefined ? 'the faults you chose (throttles on every invocation?)' : '',
+    q.sources.scenario !== undefined ? 'the scenario options (no operations?)' : '',
+  ].filter((r) => r !== '');
+  throw new ShardcheckHealthError(
+    'vacuous',
+    `shardcheck: ${q.identity.label}: vacuous campaign: the handler was never invoked in ${summary.runs} runs, so nothing was checked${reasons.length === 0 ? '' : `; look at ${reasons.join(', ')}`}. Pass suppressHealthChecks: ['vacuous'] if that is intended.`,
+  );
 }
 
-function fail<D extends object>(campaign: Campaign<D>, f: Failure): never {
-  const q = campaign.options;
-  const report: FailureReport = {
-    cause: f.outcome.failure!,
-    scenario: f.scenario,
-    trace: f.outcome.trace,
-    model: f.outcome.model,
-    seed: f.seed,
-    path: f.path,
-    numRuns: f.numRuns,
-    shrinks: f.shrinks,
-    ...(q.testFile === undefined ? {} : { testFile: q.testFile }),
-    ...(q.testName === undefined ? {} : { testName: q.testName }),
-    ...(f.storedAt === undefined ? {} : { storedAt: f.storedAt }),
-    ...(q.coverage ? { coverage: campaign.tally.summary() } : {}),
-  };
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  throw new ShardcheckFailure(renderFailure(report, { color }), report);
+/** A campaign cut short by its budget passes and says so, or fails with `failOnBudget`. */
+function budgetNote<D extends object>(q: QualifiedCheckOptions<D>, summary: RunSummary, aborted: boolean): void {
+  const why = aborted ? 'the test was aborted' : `the time budget of ${seconds(q.timeBudgetMs)} (${q.budgetSource}) was spent`;
+  const text = `shardcheck: ${q.identity.label}: ran ${summary.runs - summary.regressionRuns} of ${q.numRuns} runs: ${why}; raise the test's timeout or timeBudgetMs, or lower numRuns`;
+  if (q.failOnBudget && !aborted) throw new ShardcheckError(`${text} (failOnBudget is set)`);
+  console.warn(text);
 }

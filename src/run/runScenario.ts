@@ -2,7 +2,7 @@ import { check, type Verdict } from '../check/index.js';
 import { attachFaults, wrapDeps } from '../faults/index.js';
 import { simulate, type HandlerTarget } from '../mapping/index.js';
 import { buildModel, type Model } from '../model/index.js';
-import type { FailureCause } from '../report/failureReport.js';
+import type { FailureCause, HandlerLogLine, UserError } from '../report/failureReport.js';
 import { resolveScenario, type ScenarioParameters } from '../scenario/index.js';
 import type { Trace } from '../trace/index.js';
 import type { QualifiedCheckOptions } from './checkOptions.js';
@@ -13,6 +13,8 @@ export interface RunOutcome {
   readonly model: Model;
   readonly verdict: Verdict;
   readonly failure: FailureCause | undefined;
+  /** What the handler printed during the run, per invocation. */
+  readonly logs?: readonly HandlerLogLine[];
 }
 
 /**
@@ -51,7 +53,31 @@ function targetOf<D extends object>(options: QualifiedCheckOptions<D>, deps: D):
   return { createHandler: (env) => target.createHandler(proxy, env) };
 }
 
-function errorInfo(error: unknown): { name: string; message: string; stack?: string } {
-  if (error instanceof Error) return { name: error.name, message: error.message, ...(error.stack === undefined ? {} : { stack: error.stack }) };
-  return { name: 'NonError', message: String(error) };
+/** The user's error, kept whole: an assertion's `expected` and `actual` travel with it so a runner can diff them. */
+export function errorInfo(error: unknown): UserError {
+  try {
+    return readError(error);
+  } catch {
+    return { name: 'Error', message: '(the thrown value could not be read: its properties throw)' };
+  }
+}
+
+function readError(error: unknown): UserError {
+  if (!(error instanceof Error)) return { name: 'NonError', message: safeString(error) };
+  const e = error as Error & { expected?: unknown; actual?: unknown; showDiff?: boolean };
+  const hasDiff = e.showDiff !== false && 'expected' in e && 'actual' in e;
+  return {
+    name: e.name,
+    message: e.message,
+    ...(e.stack === undefined ? {} : { stack: e.stack }),
+    ...(hasDiff ? { expected: e.expected, actual: e.actual, hasDiff: true } : {}),
+  };
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

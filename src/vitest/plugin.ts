@@ -1,23 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vitest/config';
-import { resolveSeed } from '../run/index.js';
+import { optionError, readObject, rejectUnknownOptions } from '../core/index.js';
+import { SHARED_OPTIONS, type SharedCheckOptions } from '../run/index.js';
 import { PROVIDE_KEY, type ShardcheckProvided } from './provided.js';
 
-export interface ShardcheckPluginOptions {
-  /** Default runs per `streamTest` / matcher (a test's own `numRuns` wins). */
-  numRuns?: number;
-  /** Campaign seed for every test (`SHARDCHECK_SEED` wins, so a printed replay line still works). */
-  seed?: number;
-  /** Regression corpus directory, or `false`. */
-  regressions?: string | false;
-}
+/** Defaults for every check of the project: any option that is plain data (not the handler, deps or invariant). */
+export type ShardcheckPluginOptions = SharedCheckOptions;
 
 /**
- * `vitest.config.ts`: `plugins: [shardcheck({ numRuns: 200 })]`. Registers the matchers and hands
- * the defaults to the workers; under `vitest --shard i/n` each job derives its own seeds from the
- * campaign seed, so a CI matrix explores disjoint seeds.
+ * `vitest.config.ts`: `plugins: [shardcheck({ numRuns: 200 })]`. Registers the matcher, lets each
+ * check know its test (for the time budget, corpus and replay line) and hands the defaults to the
+ * workers. Precedence: a check's own option, then `SHARDCHECK_*`, then these, then the built-in
+ * default. Under `vitest --shard i/n` each job derives its own seed from `seed`.
  */
 export function shardcheck(options: ShardcheckPluginOptions = {}): Plugin {
+  const defaults = readObject('shardcheck()', options) as SharedCheckOptions;
+  rejectUnknownOptions('shardcheck()', defaults, SHARED_OPTIONS);
+  for (const [key, value] of Object.entries(defaults)) {
+    if (typeof value === 'function') throw optionError(`shardcheck().${key}`, 'must be plain data (functions cannot reach the test workers)', value);
+  }
   // Built packages ship setup.js; a source checkout runs setup.ts.
   const setupFile = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './setup.ts' : './setup.js', import.meta.url));
   return {
@@ -25,12 +26,8 @@ export function shardcheck(options: ShardcheckPluginOptions = {}): Plugin {
     config: () => ({ test: { setupFiles: [setupFile] } }),
     configureVitest({ vitest, project }) {
       const shard = vitest.config.shard;
-      const env = process.env.SHARDCHECK_SEED;
-      const seed = env !== undefined && env.trim() !== '' ? resolveSeed(undefined, env, undefined).seed : options.seed;
       const provided: ShardcheckProvided = {
-        ...(options.numRuns === undefined ? {} : { numRuns: options.numRuns }),
-        ...(seed === undefined ? {} : { seed }),
-        ...(options.regressions === undefined ? {} : { regressions: options.regressions }),
+        defaults,
         shardIndex: shard === undefined ? 0 : shard.index - 1,
         shardCount: shard === undefined ? 1 : shard.count,
       };

@@ -120,7 +120,7 @@ describe('shardcheck explain', () => {
 
   it('describes a regression-corpus scenario with its replay token', async () => {
     const scenario = JSON.parse(readFileSync(scenarioFile('restart-trim'), 'utf8')) as ScenarioParameters;
-    const file = storeScenario(join(dir, 'corpus'), { scenario, seed: 1234, path: '5:0:2' }, new Date(Date.UTC(2026, 0, 2)));
+    const file = storeScenario(join(dir, 'corpus'), { scenario, seed: 1234, path: '5:0:2', fingerprint: '0a1b2c3d', check: 'test/orders.test.ts > orders' }, new Date(Date.UTC(2026, 0, 2)));
     const { code, stdout } = await run(['explain', file]);
     expect(code).toBe(0);
     expect(stdout).toContain(`a stored failure from the regression corpus, found 2026-01-02T00:00:00.000Z (replay token: seed 1234, path "5:0:2")`);
@@ -241,10 +241,10 @@ describe('shardcheck replay', () => {
 
   it('replays a regression-corpus file and names the campaign that found it', async () => {
     const scenario = JSON.parse(readFileSync(scenarioFile('poison-record'), 'utf8')) as ScenarioParameters;
-    const file = storeScenario(join(dir, 'corpus2'), { scenario, seed: 77, path: '3:1' }, new Date(Date.UTC(2026, 0, 3)));
+    const file = storeScenario(join(dir, 'corpus2'), { scenario, seed: 77, path: '3:1', fingerprint: '0a1b2c3d', check: 'test/orders.test.ts > orders' }, new Date(Date.UTC(2026, 0, 3)));
     const { code, stdout } = await run(['replay', file, '--factory', join(dir, 'poison.mjs'), '--deps', join(dir, 'poison.mjs')]);
     expect(code).toBe(1);
-    expect(stdout).toContain('found 2026-01-03T00:00:00.000Z by a campaign with SHARDCHECK_SEED=77 SHARDCHECK_PATH="3:1"');
+    expect(stdout).toContain('found 2026-01-03T00:00:00.000Z by "test/orders.test.ts > orders" (campaign seed 77, path "3:1")');
   });
 
   it.each([

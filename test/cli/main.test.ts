@@ -31,7 +31,7 @@ describe('shardcheck CLI', () => {
     expect(code).toBe(0);
     const report = stdout.slice(stdout.indexOf('Part 2'));
     expect(report).toMatch(/^shardcheck: your invariant failed: Error: the projection differs from the table in 1 item\(s\)/m);
-    expect(report).toMatch(/^SHARDCHECK_SEED=2026 SHARDCHECK_PATH="[\d:]+" /m);
+    expect(report).toMatch(/^replay: SHARDCHECK_REPLAY=1\/[0-9a-f]{8}\/[0-9a-f]{8}\/2026\/[\d:]+\/\S* /m);
     const records = [...report.matchAll(/^ {4}@\d+ +shard \d+ +\S+ +(INSERT|MODIFY|REMOVE) +seq (\d+)/gm)].map((m) => m[2]!);
     expect(records).toHaveLength(2);
     expect(records[1]!.length).toBe(records[0]!.length + 1);

@@ -16,7 +16,10 @@ import type { Trace } from '../../src/trace/index.js';
  * checker. Seeds, paths and counts are fixed so the rendered text is stable (golden files).
  */
 
-type Meta = Pick<FailureReport, 'seed' | 'path' | 'numRuns' | 'shrinks' | 'testFile' | 'testName' | 'storedAt' | 'coverage'>;
+type Meta = Pick<FailureReport, 'seed' | 'path' | 'numRuns' | 'shrinks' | 'replay' | 'storedAt' | 'coverage'>;
+
+/** The replay target of a vitest test. */
+export const inTest = (file: string, name: string, token: string | undefined = '1/0a1b2c3d/4e5f6a7b/1234567/36:2:0:1/'): FailureReport['replay'] => ({ token, test: { runner: 'vitest', file, names: [name] } });
 
 /** A report of a verdict failure of `scenario` run against `handler`. */
 export async function verdictReport(scenario: ScenarioParameters, handler: HandlerTarget, meta: Meta): Promise<FailureReport> {
@@ -45,8 +48,7 @@ export const poisonRecordReport = (): Promise<FailureReport> => {
     path: '36:2:0:1',
     numRuns: 37,
     shrinks: 12,
-    testFile: 'test/projection.test.ts',
-    testName: 'projection survives stream faults',
+    replay: inTest('test/projection.test.ts', 'projection survives stream faults'),
     storedAt: '.shardcheck/regressions/projection-survives-stream-faults-1234567.json',
   });
 };
@@ -77,5 +79,5 @@ export async function lostUpdateReport(scenario: ScenarioParameters = LOST_UPDAT
   const comparison = compareProjection(expectedProjection(scenario, projectionKeyOf), store, (key) => key);
   if (comparison.ok) throw new Error('lostUpdateReport: the projection is right');
   const error = { name: 'AssertionError', message: `projection differs from the table:\n${comparison.differences.join('\n')}` };
-  return reportOf(scenario, trace, { kind: 'user-invariant', error }, { seed: 99, path: '0:0', numRuns: 1, shrinks: 3, testFile: 'test/lost update.test.ts', testName: "projection keeps the newest image (it's \"ordered\")" });
+  return reportOf(scenario, trace, { kind: 'user-invariant', error }, { seed: 99, path: '0:0', numRuns: 1, shrinks: 3, replay: inTest('test/lost update.test.ts', "projection keeps the newest image (it's \"ordered\")", '1/9a8b7c6d/00112233/99/0:0/o1') });
 }

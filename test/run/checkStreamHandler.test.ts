@@ -1,3 +1,5 @@
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { StreamHandler } from '../../src/mapping/index.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDropsRemovesHandler } from '../../fixtures/handlers/dropsRemoves.js';
 import { MemoryStore } from '../../fixtures/handlers/memoryStore.js';
@@ -6,16 +8,16 @@ import { createSwallowsErrorsHandler, createSwallowsErrorsHandlerFixed } from '.
 import { storeProjection } from '../../properties/support/fixtureInvariants.js';
 import { createProjectionHandler, type ProjectionStore } from '../../fixtures/handlers/projection.js';
 import type { FailureReport } from '../../src/report/index.js';
-import { checkStreamHandler, ShardcheckFailure } from '../../src/run/index.js';
+import { checkStreamHandler, contextOfTask, setTestContextProvider, ShardcheckFailure, ShardcheckHealthError } from '../../src/run/index.js';
 import { projectionMatchesModel, rejection, TABLE } from './support.js';
 
 const deps = () => ({ store: new Map() as ProjectionStore });
 const SMALL = { operations: { maxLength: 12 }, shardCount: { max: 2 } } as const;
-const REPLAY = /SHARDCHECK_SEED=(-?\d+) SHARDCHECK_PATH="([\d:]+)"/;
+const REPLAY = /^replay: SHARDCHECK_REPLAY=(1\/[0-9a-f]{8}\/[0-9a-f]{8}\/(-?\d+)\/([\d:]+)\/[A-Za-z0-9,]*) npx vitest run test\/run\/checkStreamHandler\.test\.ts -t '\^checkStreamHandler [^']*\$'$/m;
 
 beforeEach(() => {
   vi.stubEnv('SHARDCHECK_SEED', '');
-  vi.stubEnv('SHARDCHECK_PATH', '');
+  vi.stubEnv('SHARDCHECK_REPLAY', '');
 });
 afterEach(() => vi.unstubAllEnvs());
 
@@ -32,13 +34,13 @@ describe('checkStreamHandler', () => {
       regressions: false,
       scenario: SMALL,
     });
-    expect(summary).toMatchObject({ runs: 50, regressionRuns: 0, seed: 7, seedSource: 'option', interrupted: false });
+    expect(summary).toMatchObject({ runs: 50, regressionRuns: 0, seed: 7, seedSource: 'call', interrupted: false });
     expect(summary.coverage.runs).toBe(50);
     expect(summary.totals.Invocations).toBeGreaterThan(0);
     expect(summary.metrics?.Invocations).toBeGreaterThanOrEqual(0);
   });
 
-  it('a handler that ignores REMOVEs fails the user invariant; the printed seed and path replay it in one run', async () => {
+  it('a handler that ignores REMOVEs fails the user invariant; the printed replay token reruns exactly it, in one run', async () => {
     const options = {
       createHandler: (d: { store: ProjectionStore }) => createDropsRemovesHandler(d.store),
       deps,
@@ -56,17 +58,24 @@ describe('checkStreamHandler', () => {
     const report = error.report as FailureReport;
     expect(report.cause.kind).toBe('user-invariant');
     expect(report.scenario.operations.some((op) => op.type === 'delete' || op.type === 'ttlExpire' || op.type === 'transactWrite')).toBe(true);
-    const [, seed, path] = REPLAY.exec(error.message)!;
+    const [line, token, seed, path] = REPLAY.exec(error.message)!;
+    expect(error.message.split('\n')[1]).toBe(line);
     expect(Number(seed)).toBe(report.seed);
     expect(path).toBe(report.path);
 
     let runs = 0;
-    vi.stubEnv('SHARDCHECK_SEED', seed!);
-    vi.stubEnv('SHARDCHECK_PATH', path!);
-    const again = await rejection(() => checkStreamHandler({ ...options, seed: undefined, invariant: (c) => (runs++, projectionMatchesModel(c)) }));
-    expect(runs).toBe(1);
-    expect((again.report as FailureReport).scenario).toEqual(report.scenario);
-    expect((again.report as FailureReport).path).toBe(report.path);
+    vi.stubEnv('SHARDCHECK_REPLAY', token!);
+    // The campaign seed of the call does not matter: the token carries the counterexample's.
+    const again = await rejection(() => checkStreamHandler({ ...options, seed: 1, invariant: (c) => (runs++, projectionMatchesModel(c)) }));
+    expect(runs).toBeGreaterThanOrEqual(1);
+    expect((again.report as FailureReport)).toMatchObject({ numRuns: 1, shrinks: 0, scenario: report.scenario });
+    expect(REPLAY.exec(again.message)?.[0]).toBe(line);
+
+    // Another check ignores the token; the same check with other options refuses it.
+    await checkStreamHandler({ ...options, createHandler: (d) => createProjectionHandler(d.store), name: 'another-check', numRuns: 3 });
+    expect(await rejection(() => checkStreamHandler({ ...options, mapping: { ...options.mapping, batchSize: 7 } }))).toMatchObject({
+      message: expect.stringMatching(/^SHARDCHECK_REPLAY was printed under other options of this check \(options [0-9a-f]{8}, now [0-9a-f]{8}: /),
+    });
   });
 
   it('coverage: true prints the campaign coverage when it passes and puts it in a failure report', async () => {
@@ -122,7 +131,7 @@ describe('checkStreamHandler', () => {
     );
     const report = (error as ShardcheckFailure).report;
     expect(report.cause.kind).toBe('verdict');
-    expect(error.message.split('\n')[1]).toMatch(REPLAY);
+    expect(REPLAY.test(error.message.split('\n')[1]!)).toBe(true);
   });
 
   it('the user invariant gets the real deps, the handler the proxy', async () => {
@@ -163,9 +172,126 @@ describe('checkStreamHandler', () => {
     expect(summary.runs).toBe(40);
   });
 
-  it('a time budget stops starting new runs', async () => {
-    const summary = await checkStreamHandler({ handler: async () => {}, numRuns: 1_000_000, timeBudgetMs: 200, regressions: false, seed: 5, scenario: SMALL });
-    expect(summary.interrupted).toBe(true);
-    expect(summary.runs).toBeLessThan(1_000_000);
+  it('a time budget stops starting new runs: the campaign passes and says how many ran, or fails with failOnBudget', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const options = { handler: async () => {}, numRuns: 1_000_000, timeBudgetMs: 300, regressions: false as const, seed: 5, scenario: SMALL };
+      const summary = await checkStreamHandler(options);
+      expect(summary).toMatchObject({ interrupted: true, budgetMs: 300, budgetSource: 'option' });
+      expect(summary.runs).toBeLessThan(1_000_000);
+      expect(summary.elapsedMs).toBeLessThan(300 + 1000);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(new RegExp(`^shardcheck: test/run/checkStreamHandler.test.ts > checkStreamHandler a time budget .*: ran ${summary.runs} of 1000000 runs: the time budget of 0\\.3 s \\(option\\) was spent; raise the test's timeout or timeBudgetMs, or lower numRuns$`));
+      expect((await rejection(() => checkStreamHandler({ ...options, failOnBudget: true }))).message).toMatch(/ran \d+ of 1000000 runs: .* \(failOnBudget is set\)$/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('plans inside the test\'s own timeout: search, then shrinking, then the report, all before the runner gives up', async ({ task }) => {
+    (task as { timeout: number }).timeout = 3000;
+    const started = Date.now();
+    const error = (await rejection(() =>
+      checkStreamHandler({
+        // Slow on purpose: every invocation waits 30 ms of real time, so shrinking cannot finish in the budget.
+        createHandler: (d: { store: ProjectionStore }) => {
+          const inner = createDropsRemovesHandler(d.store);
+          return async (event: DynamoDBStreamEvent) => {
+            await new Promise((resolve) => setTimeout(resolve, 30));
+            return inner(event);
+          };
+        },
+        deps,
+        table: TABLE,
+        mapping: { functionResponseTypes: ['ReportBatchItemFailures'], startingPosition: 'TRIM_HORIZON' },
+        invariant: projectionMatchesModel,
+        seed: 42,
+        regressions: false,
+        scenario: { operations: { minLength: 20, maxLength: 40 } },
+      }),
+    )) as ShardcheckFailure;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(error).toBeInstanceOf(ShardcheckFailure);
+    expect(error.report.shrinkStopped?.steps).toBe(error.report.shrinks);
+    expect(error.message.split('\n')[2]).toMatch(/^shrinking stopped after \d+ steps?, \d\.\d s \(time budget\): this is the smallest counterexample found in time$/);
+  });
+
+  it('stops at once when the test is aborted', async ({ task }) => {
+    const controller = new AbortController();
+    setTestContextProvider(() => ({ ...contextOfTask(task as never, process.cwd()), signal: controller.signal }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      setTimeout(() => controller.abort(), 100);
+      const summary = await checkStreamHandler({ handler: async () => {}, numRuns: 1_000_000, regressions: false, seed: 5, scenario: SMALL });
+      expect(summary.interrupted).toBe(true);
+      expect(summary.elapsedMs).toBeLessThan(1000);
+    } finally {
+      setTestContextProvider(undefined);
+      warn.mockRestore();
+    }
+  });
+
+  it('health check: a campaign in which the handler was never invoked fails, unless suppressed', async () => {
+    const options = { handler: async () => {}, mapping: { enabled: false }, numRuns: 5, seed: 1, regressions: false as const, scenario: SMALL };
+    const error = await rejection(() => checkStreamHandler(options));
+    expect(error).toBeInstanceOf(ShardcheckHealthError);
+    expect(error.message).toMatch(/vacuous campaign: the handler was never invoked in 5 runs, so nothing was checked; look at the mapping you pinned/);
+    expect((await checkStreamHandler({ ...options, suppressHealthChecks: ['vacuous'] })).runs).toBe(5);
+  });
+
+  it('health check: a counterexample that passes when rerun is reported as flaky, with both outcomes', async () => {
+    let calls = 0;
+    const error = (await rejection(() =>
+      checkStreamHandler({
+        handler: async () => {},
+        mapping: { startingPosition: 'TRIM_HORIZON' },
+        // Fails on its first three calls, whatever the scenario: like state kept between runs.
+        invariant: () => {
+          if (calls++ < 3) throw new Error('depends on the weather');
+        },
+        numRuns: 5,
+        seed: 1,
+        regressions: false,
+        scenario: SMALL,
+      }),
+    )) as ShardcheckFailure;
+    expect(error.report.flaky).toEqual({ rerun: 'passed' });
+    expect(error.message.split('\n')[0]).toMatch(/^shardcheck: flaky: your invariant failed: Error: depends on the weather/);
+  });
+
+  it('names a generated setting the user did not pin when the failure needs it, and how to pin it', async () => {
+    // Returns the Promise.all results: harmless without ReportBatchItemFailures, a malformed response with it.
+    const error = (await rejection(() =>
+      checkStreamHandler({
+        createHandler: () => (async (event: DynamoDBStreamEvent) => Promise.all(event.Records.map(async (r) => r.eventID))) as StreamHandler,
+        table: TABLE,
+        mapping: { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 2 },
+        seed: 3,
+        regressions: false,
+        scenario: SMALL,
+      }),
+    )) as ShardcheckFailure;
+    expect(error.report.dependsOn?.map((d) => d.field)).toContain('functionResponseTypes');
+    expect(error.message.split('\n')[0]).toMatch(/ — only with mapping\.functionResponseTypes = \["ReportBatchItemFailures"\].*, generated because you did not pin it$/);
+    expect(error.message).toContain('mapping: { functionResponseTypes: [] }');
+  });
+
+  it('keeps the user\'s assertion whole: expected and actual reach the runner\'s diff and the report', async () => {
+    const error = (await rejection(() =>
+      checkStreamHandler({
+        createHandler: (d: { store: ProjectionStore }) => createDropsRemovesHandler(d.store),
+        deps,
+        table: TABLE,
+        mapping: { startingPosition: 'TRIM_HORIZON' },
+        invariant: projectionMatchesModel,
+        seed: 42,
+        regressions: false,
+        scenario: SMALL,
+      }),
+    )) as ShardcheckFailure & { expected: unknown; actual: unknown; showDiff: boolean };
+    expect(error.showDiff).toBe(true);
+    expect(error.expected).toBeInstanceOf(Map);
+    expect(error.actual).toBeInstanceOf(Map);
+    expect(error.expected).not.toEqual(error.actual);
+    expect(error.message).toMatch(/\n {4}expected:\n {6}Map\(\d+\) \{/);
   });
 });

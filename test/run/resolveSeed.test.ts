@@ -1,20 +1,11 @@
 import seedrandom from 'seedrandom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkStreamHandler, readEnvPath, resolveSeed, seedFromText } from '../../src/run/index.js';
+import { checkStreamHandler, randomSeed, seedFromText } from '../../src/run/index.js';
 import { errorMessage } from '../support/errorMessage.js';
 
 afterEach(() => vi.unstubAllEnvs());
 
-describe('resolveSeed', () => {
-  it('prefers the option, then SHARDCHECK_SEED, then the integration default, then a random seed', () => {
-    expect(resolveSeed(1, '2', 3)).toEqual({ seed: 1, source: 'option' });
-    expect(resolveSeed(undefined, '2', 3)).toEqual({ seed: 2, source: 'SHARDCHECK_SEED' });
-    expect(resolveSeed(undefined, '', 3)).toEqual({ seed: 3, source: 'default' });
-    const random = resolveSeed(undefined, undefined, undefined);
-    expect(random.source).toBe('random');
-    expect(Number.isInteger(random.seed) && random.seed === (random.seed | 0)).toBe(true);
-  });
-
+describe('seeds', () => {
   it('turns any text (a commit hash) into a stable 32-bit seed with seedrandom', () => {
     const sha = '3f9c2a1e7b6d';
     expect(seedFromText(sha)).toBe(seedrandom(sha).int32());
@@ -24,16 +15,22 @@ describe('resolveSeed', () => {
     expect(errorMessage(() => seedFromText('99999999999999999999'))).toBe('SHARDCHECK_SEED must be a safe integer or a non-numeric text (got "99999999999999999999")');
   });
 
-  it('validates SHARDCHECK_PATH', () => {
-    expect(readEnvPath(' 3:1 ')).toBe('3:1');
-    expect(readEnvPath('')).toBeUndefined();
-    expect(errorMessage(() => readEnvPath('a'))).toBe('SHARDCHECK_PATH must be a fast-check path like "12:0:3" (got "a")');
+  it('a random seed is a 32-bit integer', () => {
+    const seed = randomSeed();
+    expect(seed).toBe(seed | 0);
   });
 
-  it('checkStreamHandler reports the seed it used, from SHARDCHECK_SEED text', async () => {
+  it('checkStreamHandler reports the seed it used and where it came from: SHARDCHECK_SEED text, or the call', async () => {
     vi.stubEnv('SHARDCHECK_SEED', 'main@5e1f0c');
-    vi.stubEnv('SHARDCHECK_PATH', '');
-    const summary = await checkStreamHandler({ handler: async () => {}, numRuns: 2, regressions: false, scenario: { operations: { maxLength: 3 } } });
-    expect(summary).toMatchObject({ seed: seedrandom('main@5e1f0c').int32(), seedSource: 'SHARDCHECK_SEED', runs: 2 });
+    const options = { handler: async () => {}, numRuns: 2, regressions: false as const, suppressHealthChecks: ['vacuous' as const], scenario: { operations: { maxLength: 3 } } };
+    expect(await checkStreamHandler(options)).toMatchObject({ seed: seedrandom('main@5e1f0c').int32(), seedSource: 'environment', runs: 2 });
+    expect(await checkStreamHandler({ ...options, seed: 5 })).toMatchObject({ seed: 5, seedSource: 'call' });
+    vi.stubEnv('SHARDCHECK_SEED', '');
+    expect((await checkStreamHandler(options)).seedSource).toBe('random');
+  });
+
+  it('SHARDCHECK_PATH is no longer read: it would replay one path in every test', async () => {
+    vi.stubEnv('SHARDCHECK_PATH', '3:1');
+    expect(await checkStreamHandler({ handler: async () => {}, numRuns: 1, regressions: false }).catch((e: Error) => e.message)).toMatch(/^SHARDCHECK_PATH is no longer read \(got "3:1"\); paste the report's replay line instead, it sets SHARDCHECK_REPLAY$/);
   });
 });

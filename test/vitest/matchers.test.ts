@@ -27,7 +27,7 @@ describe('toSurviveStreamFaults', () => {
 
   it('puts the report in the failure message', async () => {
     const failing = expect({ createHandler: (deps: { store: ProjectionStore }) => createDropsRemovesHandler(deps.store) }).toSurviveStreamFaults(options);
-    await expect(failing).rejects.toThrow(/your invariant failed[\s\S]*SHARDCHECK_SEED=11 SHARDCHECK_PATH=/);
+    await expect(failing).rejects.toThrow(/^shardcheck: your invariant failed.*\nreplay: SHARDCHECK_REPLAY=1\/[0-9a-f]{8}\/[0-9a-f]{8}\/11\/[\d:]+\/\S* npx vitest run test\/vitest\/matchers\.test\.ts -t '\^toSurviveStreamFaults puts the report in the failure message\$'\n/);
   });
 
   it('rejects what is neither a handler nor a factory', async () => {
