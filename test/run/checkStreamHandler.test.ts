@@ -262,7 +262,7 @@ describe('checkStreamHandler', () => {
     // Returns the Promise.all results: harmless without ReportBatchItemFailures, a malformed response with it.
     const error = (await rejection(() =>
       checkStreamHandler({
-        createHandler: () => (async (event: DynamoDBStreamEvent) => Promise.all(event.Records.map(async (r) => r.eventID))) as StreamHandler,
+        createHandler: () => (async (event: DynamoDBStreamEvent) => Promise.all(event.Records.map(async (r) => r.eventID))) as unknown as StreamHandler,
         table: TABLE,
         mapping: { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 2 },
         seed: 3,
