@@ -65,15 +65,15 @@ function effect(q: QualifiedCheckOptions): unknown {
   };
 }
 
-const qualify = (call: object, env: SharedCheckOptions = {}, plugin: SharedCheckOptions = {}) =>
+const qualify = (call: object, env: Record<string, unknown> = {}, plugin: Record<string, unknown> = {}) =>
   effect(qualifyCheckOptions({ handler, ...call } as CheckStreamHandlerOptions, { cwd: '/project', env, plugin }));
 
 /** Runs the plugin as vitest would: its provided defaults, then the setup file's hand-over. */
-function pluginDefaults(options: SharedCheckOptions): SharedCheckOptions {
+function pluginDefaults(options: SharedCheckOptions): Record<string, unknown> {
   let provided: ShardcheckProvided | undefined;
   const plugin = shardcheck(options) as { configureVitest: (context: unknown) => void };
   plugin.configureVitest({ vitest: { config: {} }, project: { provide: (_key: string, value: ShardcheckProvided) => (provided = value) } });
-  return provided!.defaults;
+  return provided!.defaults as Record<string, unknown>;
 }
 
 describe('every shared option has a case', () => {
