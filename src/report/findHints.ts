@@ -2,7 +2,7 @@ import type { Anomaly } from '../check/anomaly.js';
 import type { FindingKind, Trace, TraceEvent } from '../trace/index.js';
 import { formatVirtualTime, oneLine, recordList } from '../trace/index.js';
 import type { FailureReport } from './failureReport.js';
-import { durationText } from './safeText.js';
+import { durationText, safeText } from './safeText.js';
 
 /** A known mistake the failing run shows, detected from the data. */
 export interface Hint {
@@ -63,6 +63,7 @@ function poisonRecord(report: FailureReport, anomalies: readonly Anomaly[]): Hin
     mapping.destinationConfig.onFailure === undefined ? 'an OnFailure destination (destinationConfig.onFailure)' : '',
   ].filter((s) => s !== '');
   const records = recordList(report.trace.records, poison.records, 4);
+  const cause = poisonCause(report.trace, poison.records);
   const shard = poison.shard === undefined ? 'its shard' : `shard ${poison.shard}`;
   const fix =
     missing.length === 0
@@ -70,7 +71,25 @@ function poisonRecord(report: FailureReport, anomalies: readonly Anomaly[]): Hin
       : `set ${missing.join(', ')} so a record that always fails is isolated, given up on and kept`;
   // With no retries the record is given up on at once: nothing was blocked, but it is still lost.
   const effect = poison.blockedMs === 0 ? `was given up on after its only attempt on ${shard}` : `blocked ${shard} for ${durationText(formatVirtualTime(poison.blockedMs!))}`;
-  return [{ id: 'poison-record', text: `poison record: ${records} failed on every attempt and ${effect} (R32, R34): ${fix}.` }];
+  return [{ id: 'poison-record', text: `poison record: ${records} failed on every attempt${cause} and ${effect} (R32, R34): ${fix}.` }];
+}
+
+/** What the handler itself did with the poison record the last time it failed on it: threw, reported it, or answered malformed. */
+function poisonCause(trace: Trace, poisoned: readonly number[]): string {
+  const held = new Set(poisoned);
+  const invokes = new Map<number, Extract<TraceEvent, { type: 'invoke' }>>();
+  let last: Result | undefined;
+  for (const e of trace.events) {
+    if (e.type === 'invoke') invokes.set(e.id, e);
+    else if (e.type === 'result' && e.fault === undefined && e.outcome !== 'OK_SUCCESS' && invokes.get(e.id)?.records.some((r) => held.has(r)) === true) last = e;
+  }
+  if (last === undefined) return '';
+  const where = `invocation #${last.id}`;
+  if (last.outcome === 'OK_PARTIAL') return ` (the handler reported it in batchItemFailures, last in ${where})`;
+  if (last.error === undefined) return ` (${where} ended ${last.outcome})`;
+  const message = safeText(last.error.errorMessage, 160);
+  if (last.outcome === 'OK_MALFORMED') return ` (${where} returned a response Lambda cannot read: ${message})`;
+  return ` (the handler threw ${safeText(last.error.errorType, 60)}: ${message}, last in ${where})`;
 }
 
 function moduleState(report: FailureReport): Hint[] {
@@ -83,8 +102,12 @@ function moduleState(report: FailureReport): Hint[] {
   return [{ id: 'module-state', text: `${what}: module-level state (caches, dedup sets, counters) is lost on a cold start and not shared between environments; do not rely on it, keep such state in a durable store.` }];
 }
 
-/** Every hint the report shows, in a fixed order. */
+/**
+ * Every hint the report shows: first what the handler's code did (its findings, the identifiers and
+ * responses it returned, the record it kept failing on, state it kept in memory), then the mapping
+ * configuration that would change the outcome.
+ */
 export function findHints(report: FailureReport): Hint[] {
   const anomalies = report.cause.kind === 'verdict' ? report.cause.verdict.anomalies : [];
-  return [...rbifOff(report), ...unknownItemIdentifier(report.trace), ...findings(report.trace), ...poisonRecord(report, anomalies), ...moduleState(report)];
+  return [...findings(report.trace), ...unknownItemIdentifier(report.trace), ...poisonRecord(report, anomalies), ...moduleState(report), ...rbifOff(report)];
 }

@@ -85,7 +85,7 @@ describe('hint: poison record blocking a shard', () => {
     const scenario: ScenarioParameters = { ...entry.scenario, mapping: { ...entry.scenario.mapping, maximumRetryAttempts: 0 } };
     const report = await verdictReport(scenario, entry.handler(), { seed: 1, path: '0', numRuns: 1, shrinks: 0 });
     const hint = findHints(report).find((h) => h.id === 'poison-record');
-    expect(hint?.text).toMatch(/failed on every attempt and was given up on after its only attempt on shard 0 \(R32, R34\)/);
+    expect(hint?.text).toMatch(/failed on every attempt \(the handler threw Error: cannot process item .*, last in invocation #\d+\) and was given up on after its only attempt on shard 0 \(R32, R34\)/);
     expect(hint?.text).not.toContain('blocked');
   });
   it('stays silent without a progress-after-faults anomaly', async () => {
