@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import type { CoverageTally } from '../coverage/index.js';
 import { headline, renderFailure, type FailureReport, type ReplayTarget } from '../report/index.js';
 import { serializeTrace } from '../trace/index.js';
@@ -93,7 +94,10 @@ function store<D extends object>(q: QualifiedCheckOptions<D>, found: Found, scen
 
 function replayTarget<D extends object>(q: QualifiedCheckOptions<D>, token: string | undefined): ReplayTarget {
   if (q.test !== undefined) return { token, test: { runner: q.test.runner, file: q.test.file, names: q.test.names } };
-  return { token, script: { execArgv: nodeFlags(process.execArgv), argv: process.argv.slice(1) } };
+  const [script, ...args] = process.argv.slice(1);
+  const rel = script === undefined ? undefined : relative(process.cwd(), script);
+  const shown = script === undefined || rel === undefined || rel.startsWith('..') || isAbsolute(rel) ? script : rel;
+  return { token, script: { execArgv: nodeFlags(process.execArgv), argv: shown === undefined ? [] : [shown, ...args] } };
 }
 
 /** The node flags to rerun with; tsx's absolute loader paths become the `--import tsx` a user would type. */
