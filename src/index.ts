@@ -16,7 +16,7 @@ export type {
   Semantics,
   Timing,
 } from './scenario/index.js';
-export { itemKeyOf } from './table/index.js';
+export { itemKey, type ItemKeyTable } from './table/index.js';
 export type { TableParameters, TableSpec, StreamViewType, TableOperation, Item, Write } from './table/index.js';
 export { attachFaults, wrapDeps, type DetachFaults, type WrapDepsOptions } from './faults/index.js';
 export type {
