@@ -56,7 +56,21 @@ export type {
   InterleavingOptions,
   ScenarioOptions,
 } from './arbitraries/index.js';
-export { buildModel, type Model, type DiscardReason, type DiscardedRecord } from './model/index.js';
+export {
+  buildModel,
+  type Model,
+  type DiscardReason,
+  type DiscardedRecord,
+  type Owed,
+  type OwedItem,
+  type UncertainItem,
+  type ImageForm,
+  type ImageForms,
+  type ImageOf,
+  type ImagesOptions,
+  type OwedImagesOptions,
+  type JsonValue,
+} from './model/index.js';
 export { check, INVARIANTS, type Anomaly, type AnomalyKind, type InvariantName, type Verdict } from './check/index.js';
 export {
   checkStreamHandler,

@@ -38,6 +38,10 @@ describe('buildModel', () => {
 
   it('gives each item its final image, absent after a REMOVE, even for KEYS_ONLY streams', () => {
     expect(Object.fromEntries(model.finalImages())).toEqual({
+      'a|1': { pk: 'a', sk: 1, v: 2 },
+      'a|2': { pk: 'a', sk: 2, v: 9 },
+    });
+    expect(Object.fromEntries(model.finalImages({ form: 'attributes' }))).toEqual({
       'a|1': { pk: { S: 'a' }, sk: { N: '1' }, v: { N: '2' } },
       'a|2': { pk: { S: 'a' }, sk: { N: '2' }, v: { N: '9' } },
     });
