@@ -17,7 +17,7 @@ export function imagesMap(ends: Iterable<ItemEnd>, o: QualifiedImagesOptions): M
   const owners = new Map<string, string>();
   for (const end of ends) {
     const key = keyOf(end, o);
-    const image = end.states !== undefined && o.observed !== undefined ? stateSeen(end, key, o.observed, o) : end.image === undefined ? undefined : inForm(end.image, o, end.itemKey);
+    const image = o.observed !== undefined && end.states !== undefined ? stateSeen(end.states, end.itemKey, o.observed.has(key), o.observed.get(key), o) : end.image && inForm(end.image, o, end.itemKey);
     if (image === undefined) continue;
     const owner = owners.get(key);
     if (owner !== undefined) throw optionError(`${o.api}.options.key`, `must give each item its own key, but gives items ${owner} and ${end.itemKey} the same`, key);
@@ -34,11 +34,9 @@ function keyOf(end: ItemEnd, o: QualifiedImagesOptions): string {
   return key;
 }
 
-/** The first legitimate state the observed projection holds for the item, in form; else the owed one. */
-function stateSeen(end: ItemEnd, key: string, observed: ReadonlyMap<string, unknown>, o: QualifiedImagesOptions): unknown {
-  const held = observed.has(key);
-  const value = observed.get(key);
-  const states = (end.states ?? []).map((state) => (state === undefined ? undefined : inForm(state, o, end.itemKey)));
-  const seen = states.findIndex((state) => (state === undefined ? !held : held && isDeepStrictEqual(state, value)));
-  return states[Math.max(seen, 0)];
+/** The first legitimate state (in form; undefined: absent) the projection holds (`held`, `value`); else the owed one, `states[0]`. */
+function stateSeen(states: readonly (AttributeMap | undefined)[], itemKey: string, held: boolean, value: unknown, o: QualifiedImagesOptions): unknown {
+  const inOptionsForm = states.map((state) => state && inForm(state, o, itemKey));
+  const seen = inOptionsForm.findIndex((state) => (state === undefined ? !held : held && isDeepStrictEqual(state, value)));
+  return inOptionsForm[Math.max(seen, 0)];
 }
