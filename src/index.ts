@@ -16,7 +16,7 @@ export type {
   Semantics,
   Timing,
 } from './scenario/index.js';
-export { itemKeyOf } from './table/index.js';
+export { itemKey, type ItemKeyTable } from './table/index.js';
 export type { TableParameters, TableSpec, StreamViewType, TableOperation, Item, Write } from './table/index.js';
 export { attachFaults, wrapDeps, type DetachFaults, type WrapDepsOptions } from './faults/index.js';
 export type {
@@ -56,7 +56,21 @@ export type {
   InterleavingOptions,
   ScenarioOptions,
 } from './arbitraries/index.js';
-export { buildModel, type Model, type DiscardReason, type DiscardedRecord } from './model/index.js';
+export {
+  buildModel,
+  type Model,
+  type DiscardReason,
+  type DiscardedRecord,
+  type Owed,
+  type OwedItem,
+  type UncertainItem,
+  type ImageForm,
+  type ImageForms,
+  type ImageOf,
+  type ImagesOptions,
+  type OwedImagesOptions,
+  type JsonValue,
+} from './model/index.js';
 export { check, INVARIANTS, type Anomaly, type AnomalyKind, type InvariantName, type Verdict } from './check/index.js';
 export {
   checkStreamHandler,

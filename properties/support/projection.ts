@@ -1,5 +1,5 @@
 import type { Model } from '../../src/model/index.js';
-import { projectionKeyOf, toNative, type ProjectionKeyOf, type ProjectionStore } from '../../fixtures/handlers/projection.js';
+import { projectionKeyOf, type ProjectionKeyOf, type ProjectionStore } from '../../fixtures/handlers/projection.js';
 import { stableJson as sortedJson } from '../../src/trace/index.js';
 import { stableJson } from './stableJson.js';
 
@@ -12,12 +12,7 @@ const canonical = (value: unknown): string => sortedJson(JSON.parse(stableJson(v
  * per item that differs (empty when it holds).
  */
 export function projectionDifferences(store: ProjectionStore, model: Model, options: { keyOf?: ProjectionKeyOf; except?: ReadonlySet<string> } = {}): string[] {
-  const keyOf = options.keyOf ?? projectionKeyOf;
-  // Model item key → projection key, from the records' Keys.
-  const projectionKey = new Map<string, string>();
-  for (const record of model.records) projectionKey.set(record.itemKey, keyOf(toNative(record.event.dynamodb!.Keys!)));
-  const expected = new Map<string, unknown>();
-  for (const [itemKey, image] of model.finalImages()) expected.set(projectionKey.get(itemKey) ?? itemKey, toNative(image));
+  const expected = model.finalImages({ key: options.keyOf ?? projectionKeyOf });
   const actual = new Map<string, unknown>();
   for (const [key, entry] of store) if (entry.image !== undefined) actual.set(key, entry.image);
   const differences: string[] = [];

@@ -1,5 +1,6 @@
 import type { ProjectionStore } from './examples/projectionHandler.js';
 import { escapeInvisible, stableJson } from '../trace/index.js';
+import { itemKey, type ItemKeyTable } from '../table/index.js';
 
 export interface ProjectionComparison {
   readonly ok: boolean;
@@ -33,4 +34,9 @@ function show(value: unknown): string {
   if (value === undefined) return 'absent';
   const json = escapeInvisible(stableJson(value));
   return json.length > MAX_JSON ? `${json.slice(0, MAX_JSON - 1)}…` : json;
+}
+
+/** A projection key of the example handlers (`[["pk","user#1"],["sk","profile"]]`) as shardcheck names the item: `user#1|profile`. */
+export function projectionKeyText(key: string, table: ItemKeyTable): string {
+  return itemKey(Object.fromEntries(JSON.parse(key) as [string, unknown][]), table);
 }

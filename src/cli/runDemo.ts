@@ -1,7 +1,7 @@
 import { simulate } from '../mapping/simulate.js';
-import { quoted, renderTrace, summarizeTrace } from '../trace/index.js';
+import { renderTrace, summarizeTrace } from '../trace/index.js';
 import { bugHunt } from './bugHunt.js';
-import { compareProjection } from './compareProjection.js';
+import { compareProjection, projectionKeyText } from './compareProjection.js';
 import { demoScenario } from './demoScenario.js';
 import { createProjectionHandler, projectionKeyOf, type ProjectionStore } from './examples/projectionHandler.js';
 import { expectedProjection } from './expectedProjection.js';
@@ -22,7 +22,7 @@ export async function runDemo(write: (text: string) => void): Promise<number> {
   write('\n');
   write(renderTrace(trace));
   write('\n');
-  const result = compareProjection(expectedProjection(scenario, projectionKeyOf), store, describeKey);
+  const result = compareProjection(expectedProjection(scenario, projectionKeyOf), store, (key) => projectionKeyText(key, scenario.table));
   if (result.ok) {
     write(`PASS projection matches the table's final state (${result.items} items)\n`);
   } else {
@@ -33,8 +33,3 @@ export async function runDemo(write: (text: string) => void): Promise<number> {
   return result.ok && found ? 0 : 1;
 }
 
-/** A projection key (`[["pk","user#1"],["sk","profile"]]`) as the trace names items: `user#1|profile`. */
-function describeKey(key: string): string {
-  const pairs = JSON.parse(key) as [string, unknown][];
-  return pairs.map(([, value]) => quoted(String(value))).join('|');
-}

@@ -15,3 +15,4 @@ export {
   deepFreeze,
   withoutUndefined,
 } from './optionReaders.js';
+export { formatItemKey, formatKeyText } from './formatItemKey.js';

@@ -9,3 +9,4 @@ export { itemKeyOf, partitionKeyTextOf } from './itemKeyOf.js';
 export { canonicalNumberText } from './dynamoNumber.js';
 export { toLambdaAttributes } from './toLambdaAttributes.js';
 export { Table } from './Table.js';
+export { itemKey, type ItemKeyTable } from './itemKey.js';

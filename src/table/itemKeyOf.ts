@@ -1,22 +1,19 @@
 import type { AttributeValue } from 'aws-lambda';
-import { optionError } from '../core/index.js';
+import { formatItemKey, optionError } from '../core/index.js';
 import { canonicalNumberText } from './dynamoNumber.js';
 import type { AttributeMap } from './itemChange.js';
 import type { KeyAttribute, TableSpec } from './tableSpec.js';
 
 /**
- * The documented string form of an item key, used by the model, the trace and reports.
+ * The documented item key (see `formatItemKey`: `user#1`, `user#1|42`) of Lambda-shaped key
+ * attributes, such as a stream record's `dynamodb.Keys`. The hot path of every table write; the
+ * public, more forgiving helper is `itemKey`.
  *
- * - Key text of one attribute: an S value as is, an N value as the canonical decimal text
- *   DynamoDB stores (`1.50` → `1.5`, `1e2` → `100`), a B value as its base64 text.
- * - Table with only a partition key: the partition key text, e.g. `user#1`.
- * - Table with a sort key: `JSON.stringify([partitionKeyText, sortKeyText])`, e.g. `["user#1","42"]`.
- *
- * `keys` is Lambda-shaped DynamoDB JSON, such as `record.dynamodb.Keys` of a stream record.
+ * A key's text: an S value as is, an N value as the canonical decimal text DynamoDB stores
+ * (`1.50` → `1.5`, `1e2` → `100`), a B value as its base64 text.
  */
 export function itemKeyOf(keys: AttributeMap, spec: TableSpec): string {
-  const pk = partitionKeyTextOf(keys, spec);
-  return spec.sortKey === undefined ? pk : JSON.stringify([pk, keyText(keys, spec.sortKey)]);
+  return formatItemKey(partitionKeyTextOf(keys, spec), spec.sortKey === undefined ? undefined : keyText(keys, spec.sortKey));
 }
 
 /** Text of the partition key value: what routes a record to a shard and to a PF lane. */

@@ -1,4 +1,4 @@
-import type { Millis } from '../core/index.js';
+import { formatItemKey, formatKeyText, type Millis } from '../core/index.js';
 import type { TraceRecord } from './trace.js';
 
 /*
@@ -11,6 +11,7 @@ const PLAIN = /^[A-Za-z0-9#:_./-]+$/;
 // Characters JSON.stringify leaves alone that still disturb a terminal line: DEL, C1 controls
 // (U+0085 is a line break to some), line/paragraph separators and bidirectional overrides.
 const INVISIBLE = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE = /[\u0000-\u001f"\\\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Escapes, as `\uXXXX`, the characters JSON text may hold raw that still disturb a terminal line. */
@@ -29,22 +30,27 @@ export function quoted(value: string): string {
 }
 
 /**
- * An item key for humans: the partition key text, or `partition|sort` for a table with a sort key
- * (whose documented key form is `JSON.stringify([pk, sk])`). Each part is {@link quoted}, so the
- * `|` separator is unambiguous.
+ * An item key for humans: the documented item key form (`user#1`, `user#1|profile`, see
+ * `formatItemKey`), which is already one terminal-safe line. Keys of traces written before that
+ * form (the raw partition key text, or `["pk","sk"]`) are shown in it too; anything else that could
+ * disturb a terminal line (a hand-edited trace) is JSON-quoted.
  */
 export function itemKeyText(record: Pick<TraceRecord, 'itemKey' | 'partitionKey'>): string {
-  const parts = compositeKey(record);
-  return parts === undefined ? quoted(record.itemKey) : `${quoted(parts[0])}|${quoted(parts[1])}`;
+  const { itemKey, partitionKey } = record;
+  if (itemKey === partitionKey) return formatKeyText(itemKey);
+  const parts = legacyCompositeKey(record);
+  if (parts !== undefined) return formatItemKey(parts[0], parts[1]);
+  return LINE_BREAKING.test(itemKey) ? jsonQuote(itemKey) : itemKey;
 }
 
-function compositeKey({ itemKey, partitionKey }: Pick<TraceRecord, 'itemKey' | 'partitionKey'>): [string, string] | undefined {
-  if (itemKey === partitionKey || !itemKey.startsWith('[')) return undefined;
+// A documented key never starts with `[` (such a text is quoted), so this is an older trace's key.
+function legacyCompositeKey({ itemKey, partitionKey }: Pick<TraceRecord, 'itemKey' | 'partitionKey'>): [string, string] | undefined {
+  if (!itemKey.startsWith('[')) return undefined;
   try {
     const parts: unknown = JSON.parse(itemKey);
     if (Array.isArray(parts) && parts.length === 2 && parts[0] === partitionKey && typeof parts[1] === 'string') return [parts[0], parts[1]];
   } catch {
-    // not the composite form: shown quoted as a whole
+    // not the composite form: shown as is (or quoted)
   }
   return undefined;
 }

@@ -22,14 +22,14 @@ describe('buildModel', () => {
 
   it('R1/R3/R4: lists the records the writes produce, per item in write order, none for no-ops', () => {
     expect(model.records.map((r) => [r.itemKey, r.eventName])).toEqual([
-      ['["a","1"]', 'INSERT'],
-      ['["b","1"]', 'INSERT'],
-      ['["a","2"]', 'INSERT'],
-      ['["a","1"]', 'MODIFY'],
-      ['["b","1"]', 'REMOVE'],
+      ['a|1', 'INSERT'],
+      ['b|1', 'INSERT'],
+      ['a|2', 'INSERT'],
+      ['a|1', 'MODIFY'],
+      ['b|1', 'REMOVE'],
     ]);
-    expect(model.recordsFor('["a","1"]').map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY']);
-    expect(model.recordsFor('["zzz"]')).toEqual([]);
+    expect(model.recordsFor('a|1').map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY']);
+    expect(model.recordsFor('zzz')).toEqual([]);
   });
 
   it('counts records by event name', () => {
@@ -38,8 +38,12 @@ describe('buildModel', () => {
 
   it('gives each item its final image, absent after a REMOVE, even for KEYS_ONLY streams', () => {
     expect(Object.fromEntries(model.finalImages())).toEqual({
-      '["a","1"]': { pk: { S: 'a' }, sk: { N: '1' }, v: { N: '2' } },
-      '["a","2"]': { pk: { S: 'a' }, sk: { N: '2' }, v: { N: '9' } },
+      'a|1': { pk: 'a', sk: 1, v: 2 },
+      'a|2': { pk: 'a', sk: 2, v: 9 },
+    });
+    expect(Object.fromEntries(model.finalImages({ form: 'attributes' }))).toEqual({
+      'a|1': { pk: { S: 'a' }, sk: { N: '1' }, v: { N: '2' } },
+      'a|2': { pk: { S: 'a' }, sk: { N: '2' }, v: { N: '9' } },
     });
   });
 

@@ -116,7 +116,7 @@ describe('Table', () => {
         { type: 'delete', key: { pk: 'a', sk: '9' } },
       ],
     }, 1);
-    expect(changes.map((c) => [c.eventName, c.itemKey, c.opIndex])).toEqual([['INSERT', '["b","1"]', 1]]);
+    expect(changes.map((c) => [c.eventName, c.itemKey, c.opIndex])).toEqual([['INSERT', 'b|1', 1]]);
     const more = table.apply({
       type: 'transactWrite',
       at: 2,
@@ -126,7 +126,7 @@ describe('Table', () => {
         { type: 'update', key: { pk: 'b', sk: '1' }, set: { w: true } },
       ],
     }, 2);
-    expect(more.map((c) => [c.eventName, c.itemKey])).toEqual([['REMOVE', '["a","1"]'], ['MODIFY', '["b","1"]']]);
+    expect(more.map((c) => [c.eventName, c.itemKey])).toEqual([['REMOVE', 'a|1'], ['MODIFY', 'b|1']]);
   });
 
   it('R12: an invalid write anywhere in a transaction changes nothing', () => {
@@ -194,7 +194,7 @@ describe('Table', () => {
       ['two writes to one item in a transaction', {
         type: 'transactWrite', at: 0,
         writes: [{ type: 'put', item: { pk: 'a', sk: 1 } }, { type: 'delete', key: { pk: 'b', sk: 1 } }, { type: 'update', key: { pk: 'a', sk: 1.0 } }],
-      }, 'operations[2].writes[2] must not write the item writes[0] already writes; DynamoDB allows one write per item in a transaction (got "[\\"a\\",\\"1\\"]")'],
+      }, 'operations[2].writes[2] must not write the item writes[0] already writes; DynamoDB allows one write per item in a transaction (got "a|1")'],
     ];
     for (const [name, op, message] of cases) {
       it(`rejects ${name}`, () => expect(messageOf(typed(), op, 2)).toBe(message));

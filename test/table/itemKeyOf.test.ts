@@ -7,9 +7,10 @@ describe('itemKeyOf', () => {
     expect(itemKeyOf({ pk: { S: 'user#1' } }, spec)).toBe('user#1');
   });
 
-  it('is JSON [pk, sk] on a table with a sort key', () => {
+  it('is `partition|sort` on a table with a sort key', () => {
     const spec = resolveTableSpec({ partitionKey: 'pk', sortKey: { name: 'sk', type: 'N' } });
-    expect(itemKeyOf({ pk: { S: 'a' }, sk: { N: '42' } }, spec)).toBe('["a","42"]');
+    expect(itemKeyOf({ pk: { S: 'a' }, sk: { N: '42' } }, spec)).toBe('a|42');
+    expect(itemKeyOf({ pk: { S: 'a|b' }, sk: { N: '42' } }, spec)).toBe('"a|b"|42');
   });
 
   it('uses the canonical number text DynamoDB stores', () => {
@@ -21,7 +22,7 @@ describe('itemKeyOf', () => {
 
   it('uses base64 text for binary keys', () => {
     const spec = resolveTableSpec({ partitionKey: { name: 'id', type: 'B' }, sortKey: 'sk' });
-    expect(itemKeyOf({ id: { B: 'AQI=' }, sk: { S: 'x' } }, spec)).toBe('["AQI=","x"]');
+    expect(itemKeyOf({ id: { B: 'AQI=' }, sk: { S: 'x' } }, spec)).toBe('AQI=|x');
     expect(partitionKeyTextOf({ id: { B: 'AQI=' }, sk: { S: 'x' } }, spec)).toBe('AQI=');
   });
 

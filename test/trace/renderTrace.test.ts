@@ -113,8 +113,17 @@ describe('text pieces', () => {
     expect(quoted('x\u202ey\u0085z\u2028')).toBe('"x\\u202ey\\u0085z\\u2028"');
   });
 
-  it('shows a sort-key table key as partition|sort', () => {
+  it('shows the documented item key as it is: the form the model and the itemKey helper give', () => {
+    expect(itemKeyText({ itemKey: 'user#1|profile', partitionKey: 'user#1' })).toBe('user#1|profile');
+    expect(itemKeyText({ itemKey: '"a|b"|"x y"', partitionKey: 'a|b' })).toBe('"a|b"|"x y"');
+    expect(itemKeyText({ itemKey: 'user#1', partitionKey: 'user#1' })).toBe('user#1');
+    // A hand-edited trace cannot break a line.
+    expect(itemKeyText({ itemKey: 'a\nb|c', partitionKey: 'a' })).toBe('"a\\nb|c"');
+  });
+
+  it('shows the keys of traces written before that form in it too', () => {
     expect(itemKeyText({ itemKey: '["user#1","profile"]', partitionKey: 'user#1' })).toBe('user#1|profile');
+    expect(itemKeyText({ itemKey: 'a b', partitionKey: 'a b' })).toBe('"a b"');
     expect(itemKeyText({ itemKey: '["a|b","x y"]', partitionKey: 'a|b' })).toBe('"a|b"|"x y"');
     expect(itemKeyText({ itemKey: '["x"]', partitionKey: '["x"]' })).toBe('"[\\"x\\"]"');
   });

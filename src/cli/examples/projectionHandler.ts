@@ -26,8 +26,11 @@ export const isNewerSequence: IsNewer = (incoming, stored) => BigInt(incoming) >
 export const toNative = (image: Record<string, AttributeValue>): Record<string, unknown> =>
   unmarshall(image as unknown as Parameters<typeof unmarshall>[0]);
 
+/** How the projection stores an image: unmarshalled by default (`toNative`). */
+export type ProjectionImageOf = (image: Record<string, AttributeValue>) => Record<string, unknown>;
+
 /** Applies one stream record to the store unless the store already holds it or a newer one. */
-export function applyRecord(store: ProjectionStore, record: DynamoDBRecord, keyOf: ProjectionKeyOf = projectionKeyOf, isNewer: IsNewer = isNewerSequence): void {
+export function applyRecord(store: ProjectionStore, record: DynamoDBRecord, keyOf: ProjectionKeyOf = projectionKeyOf, isNewer: IsNewer = isNewerSequence, imageOf: ProjectionImageOf = toNative): void {
   const change = record.dynamodb;
   const seq = change?.SequenceNumber;
   if (change?.Keys === undefined || seq === undefined) throw new Error(`record ${record.eventID} has no Keys or SequenceNumber`);
@@ -39,7 +42,7 @@ export function applyRecord(store: ProjectionStore, record: DynamoDBRecord, keyO
     return;
   }
   if (change.NewImage === undefined) throw new Error('the projection needs NewImage: use the NEW_IMAGE or NEW_AND_OLD_IMAGES stream view type');
-  store.set(key, { version: seq, image: toNative(change.NewImage) });
+  store.set(key, { version: seq, image: imageOf(change.NewImage) });
 }
 
 /**
@@ -48,11 +51,11 @@ export function applyRecord(store: ProjectionStore, record: DynamoDBRecord, keyO
  * older record cannot resurrect an item, and reports the first record it could not apply in
  * `batchItemFailures` (needs ReportBatchItemFailures), so the mapping retries from there.
  */
-export function createProjectionHandler(store: ProjectionStore, keyOf: ProjectionKeyOf = projectionKeyOf) {
+export function createProjectionHandler(store: ProjectionStore, keyOf: ProjectionKeyOf = projectionKeyOf, imageOf: ProjectionImageOf = toNative) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     for (const record of event.Records) {
       try {
-        applyRecord(store, record, keyOf);
+        applyRecord(store, record, keyOf, isNewerSequence, imageOf);
       } catch {
         // Everything after the lowest reported record is retried (R38), so stop here.
         return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
