@@ -20,6 +20,9 @@ Exit codes:
   0  pass (the run or the stored trace satisfies every checked invariant)
   1  an invariant was violated (or the command failed while running)
   2  usage error: bad flags, missing or unreadable files, a module without that export
+
+Rule ids in reports (R1..R65, I1..I6) are explained in docs/rules.md of the package
+(node_modules/shardcheck/docs/rules.md); the words in docs/glossary.md.
 `;
 
 /** What `shardcheck explain --help` prints. */

@@ -17,7 +17,7 @@ export interface DiscardedRecord {
 
 /**
  * The reference model of one scenario: what the table writes put into the stream, and what AWS
- * allows a mapping to do with it (spec Part A–E). Pure: built from the scenario alone, never from
+ * allows a mapping to do with it (docs/rules.md, R1–R49). Pure: built from the scenario alone, never from
  * the simulator.
  */
 export interface Model {
