@@ -8,7 +8,7 @@
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { metricsOf, simulate } from '../src/index.js';
+import { metricsOf, simulate } from 'shardcheck';
 
 const operations = ['a', 'b', 'c', 'd'].map((pk) => ({ type: 'put' as const, at: 0, item: { pk } }));
 

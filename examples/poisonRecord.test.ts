@@ -9,7 +9,7 @@
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { buildModel, check, metricsOf, simulate, type ScenarioParameters } from '../src/index.js';
+import { buildModel, check, metricsOf, simulate, type ScenarioParameters } from 'shardcheck';
 
 const operations = ['a', 'b', 'poison', 'c', 'd'].map((pk, i) => ({ type: 'put' as const, at: i * 100, item: { pk } }));
 const failsOnPoison = async (event: DynamoDBStreamEvent) => {

@@ -8,7 +8,7 @@
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { buildModel, check, simulate } from '../src/index.js';
+import { buildModel, check, simulate } from 'shardcheck';
 
 const seen = () => {
   const keys: string[] = [];

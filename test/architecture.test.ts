@@ -38,8 +38,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 const REAL_TIME_MODULES = ['run', 'vitest', 'cli'];
 /** The isolated real-time guard for handlers that never settle. */
 const REAL_TIME_FILES = ['src/mapping/realTime.ts'];
-/** The one place that imports user code by a path known only at run time (`shardcheck replay`). */
-const USER_CODE_LOADERS = ['src/cli/loadExport.ts'];
+/** The places that import code by a path known only at run time: user modules and the user's tsx (`shardcheck replay`). */
+const USER_CODE_LOADERS = ['src/cli/loadExport.ts', 'src/cli/registerTypeScript.ts'];
 
 const BANNED: readonly { name: string; pattern: RegExp }[] = [
   { name: 'Math.random', pattern: /\bMath\s*\.\s*random\b/g },

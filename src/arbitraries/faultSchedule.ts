@@ -25,7 +25,7 @@ export interface FaultScheduleOptions extends FaultShapeOptions {
 const KNOWN: readonly (keyof FaultScheduleOptions)[] = [...FAULT_SHAPE_KEYS, 'phase', 'mapping', 'function', 'timing', 'shards', 'records', 'topologyDepth'];
 
 /**
- * Fault schedules (DESIGN.md §5), bounded in number and in time: every invocation fault matches
+ * Fault schedules (docs/glossary.md: fault, survivable, fault phase), bounded in number and in time: every invocation fault matches
  * only dispatches inside the fault phase, every timed fault happens inside it, a disable is always
  * followed by an enable, failing dependency faults fire a bounded number of times and deferrals
  * fire on every call they match (they fail nothing). After the phase the run heals and must drain. Each kind names the guarantee a handler is tested on:

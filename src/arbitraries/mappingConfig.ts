@@ -20,7 +20,7 @@ type Fields = { [K in Field]?: fc.Arbitrary<MappingParameters[K] | undefined> };
 const RBIF = 'ReportBatchItemFailures';
 
 /**
- * Valid event source mapping configurations within AWS ranges (spec Part C), biased to what makes
+ * Valid event source mapping configurations within AWS ranges (docs/rules.md, R19–R28), biased to what makes
  * runs interesting: small batches (1..20 mostly, up to 10 000), windows mostly 0..2 s (up to
  * 300), TRIM_HORIZON mostly (LATEST sometimes), retry limits mostly 0..5 (or -1, up to 10 000),
  * age limits -1 or 60..604 800 s, PF 1..10, partial responses, OnFailure to SQS, SNS or S3.

@@ -23,7 +23,7 @@ export type InvariantName =
 export interface Anomaly {
   readonly invariant: InvariantName;
   readonly kind: AnomalyKind;
-  /** Spec rule id(s), e.g. `R38`. */
+  /** Rule id(s), e.g. `R38`, explained in docs/rules.md. */
   readonly rule: string;
   /** One sentence stating the fact, with record ordinals and sequence numbers; no formatting. */
   readonly summary: string;

@@ -70,7 +70,7 @@ function payloadProblem(facts: TraceFacts, e: DiscardEvent, destination: string)
   return s3Problem(facts, e, message, destination);
 }
 
-/** R41: an S3 destination also gets the invocation event, `{"Records": [...]}` (object or JSON text: ambiguity 9). */
+/** R41: an S3 destination also gets the invocation event, `{"Records": [...]}` (object or JSON text: knob `semantics.s3PayloadForm`). */
 function s3Problem(facts: TraceFacts, e: DiscardEvent, message: OnFailureMessage, destination: string): string | undefined {
   const s3 = destination.startsWith('arn:aws:s3:');
   if (!s3) return message.payload === undefined ? undefined : 'a payload was sent to a destination that only gets metadata';

@@ -7,7 +7,7 @@ import * as C from './eventCodes.js';
 import { traceFacts, type TraceFacts } from './traceFacts.js';
 
 /**
- * Liveness (R32, R34; DESIGN §4). A record the handler failed on *on its own* — in a failed
+ * Liveness (R32, R34; docs/glossary.md: liveness). A record the handler failed on *on its own* — in a failed
  * invocation (function error, malformed response, or a partial response naming it or an earlier
  * record) that no injected fault decided: no `fault` on the result and no injected dependency
  * failure in that dispatch — and that is then discarded or trimmed is a poison record, reported

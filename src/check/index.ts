@@ -1,4 +1,4 @@
-/** The invariant checker: reads only a trace and the model of its scenario (DESIGN §3). */
+/** The invariant checker: reads only a trace and the model of its scenario (so a stored trace stays checkable). */
 export type { Anomaly, AnomalyKind, InvariantName, Verdict } from './anomaly.js';
 export { INVARIANTS, invariantInfo, type InvariantInfo } from './invariants.js';
 export { check, type CheckOptions } from './check.js';

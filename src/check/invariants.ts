@@ -4,7 +4,7 @@ import type { AnomalyKind, InvariantName } from './anomaly.js';
 export interface InvariantInfo {
   readonly name: InvariantName;
   readonly kind: AnomalyKind;
-  /** Spec rule ids (../shared/spec/esm-rules.md) the invariant comes from. */
+  /** Rule ids the invariant comes from, explained in docs/rules.md. */
   readonly rules: readonly string[];
   /** One sentence. */
   readonly description: string;

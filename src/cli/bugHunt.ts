@@ -3,6 +3,7 @@ import type { Trace } from '../trace/index.js';
 import { checkStreamHandler, ShardcheckFailure } from '../run/index.js';
 import type { StreamHandler } from '../mapping/index.js';
 import { compareProjection, projectionKeyText } from './compareProjection.js';
+import { shownSource } from './shownSource.js';
 import { createLostUpdateHandler } from './examples/lostUpdateHandler.js';
 import { createProjectionHandler, projectionKeyOf, type ProjectionStore } from './examples/projectionHandler.js';
 
@@ -37,8 +38,9 @@ function campaign(name: string, createHandler: (store: ProjectionStore) => Strea
  * handler, shrinks it and explains it; the fixed (BigInt-comparing) handler then passes.
  * Returns true when the story went as told.
  */
-export async function bugHunt(write: (text: string) => void): Promise<boolean> {
-  write(`\nPart 2: ${RUNS} generated scenarios against src/cli/examples/lostUpdateHandler.ts, which compares sequence\n`);
+export async function bugHunt(write: (text: string) => void, cwd: string): Promise<boolean> {
+  const source = (name: string): string => shownSource(new URL(`./examples/${name}.js`, import.meta.url), cwd);
+  write(`\nPart 2: ${RUNS} generated scenarios against ${source('lostUpdateHandler')}, which compares sequence\n`);
   write(`numbers as strings. shardcheck finds it, shrinks it and explains it:\n\n`);
   let found = false;
   try {
@@ -49,7 +51,7 @@ export async function bugHunt(write: (text: string) => void): Promise<boolean> {
     found = true;
     write(`${error.message}\n`);
   }
-  write(`\nThe fix compares sequence numbers as BigInt (src/cli/examples/projectionHandler.ts):\n`);
+  write(`\nThe fix compares sequence numbers as BigInt (${source('projectionHandler')}):\n`);
   const summary = await campaign('demo-fixed', createProjectionHandler);
   const reached = Object.values(summary.coverage.reached).filter((count) => count > 0).length;
   write(`PASS ${summary.runs} generated scenarios (seed ${summary.seed}); ${reached} of ${reached + summary.coverage.missing.length} coverage items reached\n`);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { registerTypeScript, TYPESCRIPT_EXTENSIONS } from './registerTypeScript.js';
 import { UsageError } from './usageError.js';
 
 /** Loads a module by absolute file path and resolves to its namespace (exports). */
@@ -8,8 +9,8 @@ export type ModuleLoader = (file: string) => Promise<unknown>;
 
 /**
  * The default {@link ModuleLoader}: a dynamic `import()` of the user's module (ES modules,
- * CommonJS, and TypeScript when run through tsx). The architecture test allows a run-time import
- * target in this file only.
+ * CommonJS, and TypeScript once {@link registerTypeScript} has registered the project's tsx). The
+ * architecture test allows a run-time import target in this file and that one only.
  */
 export const importModule: ModuleLoader = (file) => import(pathToFileURL(file).href);
 
@@ -32,6 +33,8 @@ export async function loadExport(flag: string, spec: string, defaults: readonly 
   const { module, exportName } = parseModuleSpec(flag, spec);
   const file = resolve(cwd, module);
   if (!existsSync(file)) throw new UsageError(`${flag}: no such module file ${JSON.stringify(module)} (paths are relative to ${cwd})`);
+  // Registered before the first import: Node caches a failed import of a .ts file for good.
+  if (load === importModule && TYPESCRIPT_EXTENSIONS.test(file)) await registerTypeScript(flag, module, cwd, file);
   let namespace: Record<string, unknown>;
   try {
     namespace = (await load(file)) as Record<string, unknown>;

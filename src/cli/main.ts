@@ -52,7 +52,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (command === 'explain') return explain(rest, io, cwd);
     if (command === 'replay') return await replay(rest, io, cwd);
     if (rest.length > 0) return usageError(io, `demo takes no arguments (got ${rest.map((a) => JSON.stringify(a)).join(' ')})`);
-    return await runDemo(io.stdout);
+    return await runDemo(io.stdout, cwd);
   } catch (error) {
     if (error instanceof UsageError) return usageError(io, error.message, usage);
     io.stderr(`shardcheck: ${error instanceof ShardcheckError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -5,6 +5,7 @@ import { compareProjection, projectionKeyText } from './compareProjection.js';
 import { demoScenario } from './demoScenario.js';
 import { createProjectionHandler, projectionKeyOf, type ProjectionStore } from './examples/projectionHandler.js';
 import { expectedProjection } from './expectedProjection.js';
+import { shownSource } from './shownSource.js';
 
 /**
  * `shardcheck demo`: part 1 runs the built-in scenario against the example projection handler,
@@ -12,11 +13,11 @@ import { expectedProjection } from './expectedProjection.js';
  * state; part 2 lets property-based testing find, shrink and explain the lost-update handler's bug,
  * then shows the fixed handler passing. Returns 0 when both parts went as told, else 1.
  */
-export async function runDemo(write: (text: string) => void): Promise<number> {
+export async function runDemo(write: (text: string) => void, cwd: string): Promise<number> {
   const scenario = demoScenario();
   const store: ProjectionStore = new Map();
   const trace = await simulate(scenario, { createHandler: () => createProjectionHandler(store) });
-  write(`shardcheck demo: the example projection handler (src/cli/examples/projectionHandler.ts) under a shard split,\n`);
+  write(`shardcheck demo: the example projection handler (${shownSource(new URL('./examples/projectionHandler.js', import.meta.url), cwd)}) under a shard split,\n`);
   write(`a throttle, a timeout and a poller restart, in virtual time.\n\n`);
   write(summarizeTrace(trace));
   write('\n');
@@ -29,7 +30,7 @@ export async function runDemo(write: (text: string) => void): Promise<number> {
     write(`FAIL projection differs from the table's final state in ${result.differences.length} of ${result.items} items\n`);
     for (const line of result.differences) write(`  ${line}\n`);
   }
-  const found = await bugHunt(write);
+  const found = await bugHunt(write, cwd);
   return result.ok && found ? 0 : 1;
 }
 

@@ -20,22 +20,26 @@ Exit codes:
   0  pass (the run or the stored trace satisfies every checked invariant)
   1  an invariant was violated (or the command failed while running)
   2  usage error: bad flags, missing or unreadable files, a module without that export
+
+Rule ids in reports (R1..R65, I1..I6) are explained in docs/rules.md of the package
+(node_modules/shardcheck/docs/rules.md); the words in docs/glossary.md.
 `;
 
 /** What `shardcheck explain --help` prints. */
 export const EXPLAIN_USAGE = `Usage: shardcheck explain <trace.json|scenario.json> [--scenario <scenario.json>]
 
-A stored trace (the serializeTrace format, e.g. fixtures/traces/<name>.json): prints its summary
-and per-shard timeline, then the verdict of the built-in invariants. The verdict needs the
-scenario the trace was run from: given with --scenario, or found next to the trace as
-<name>.scenario.json; without it only the timeline is printed.
+A stored trace (the serializeTrace format): prints its summary and per-shard timeline, then the
+verdict of the built-in invariants. The verdict needs the scenario the trace was run from: given
+with --scenario, or found next to the trace (<name>.scenario.json next to <name>.json, or
+<name>.json next to <name>.trace.json).
 
 A stored scenario (a regression-corpus file from .shardcheck/, or a plain ScenarioParameters
-JSON): prints what it contains in compact notation (table, mapping, stream records, faults) and
-the command to replay it against a handler.
+JSON): prints what it contains in compact notation (table, mapping, stream records, faults), then
+the whole timeline of its failing run when that run's trace is stored next to it as
+<name>.trace.json, or else the command to replay it against a handler.
 
 Options:
-  --scenario <file>  The scenario of the trace (default: <name>.scenario.json next to it)
+  --scenario <file>  The scenario of the trace (default: the one stored next to it)
   -h, --help         Print this help
 
 Exit codes: 0 printed (verdict valid or not computed), 1 the verdict shows a violated
@@ -50,8 +54,9 @@ Runs a stored scenario (a regression-corpus file from .shardcheck/, or a plain S
 JSON) once against your handler in virtual time, checks the built-in invariants and then your
 invariant, and prints the verdict, with the failure report when it fails.
 
-Modules are paths relative to the working directory (.js/.cjs/.mjs without top-level await; .ts
-when run through tsx); #export names the export to use.
+Modules are paths relative to the working directory; #export names the export to use. JavaScript
+(.js, .mjs, .cjs) loads as is; TypeScript (.ts, .mts, .cts) loads through the tsx installed in
+your project, which shardcheck registers itself (without it: npm i -D tsx).
   --handler <m[#e]>    The handler (event, context) => response, used for every environment.
                        Default export: "default", then "handler".
   --factory <m[#e]>    A factory (deps, env) => handler, called per execution environment (cold

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DependencyErrorKind } from './faultSchedule.js';
+import { processWide } from '../core/index.js';
 
 /** What the dependency proxy tells the running invocation about a call. */
 export interface DependencyCallInfo {
@@ -35,6 +36,8 @@ export interface InvocationContext {
 
 /**
  * AsyncLocalStorage reaches every continuation of the handler, including its floating promises and
- * timer callbacks, and Node's unhandled-rejection listeners.
+ * timer callbacks, and Node's unhandled-rejection listeners. One per process, shared by the
+ * package's ES and CommonJS builds: a handler module that `require`s `wrapDeps` must see the
+ * invocation of a simulation started through `import`.
  */
-export const invocationContext = new AsyncLocalStorage<InvocationContext>();
+export const invocationContext: AsyncLocalStorage<InvocationContext> = processWide('invocationContext', () => new AsyncLocalStorage<InvocationContext>());

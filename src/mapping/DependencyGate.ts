@@ -16,7 +16,7 @@ interface Parked {
 }
 
 /**
- * Decides every dependency call a handler makes (DESIGN §5): pass, reject before applying, apply
+ * Decides every dependency call a handler makes (dependency faults, docs/glossary.md): pass, reject before applying, apply
  * then reject, defer until the interleaving releases it, or crash the runtime after the k-th call.
  * Every call is recorded in the trace with the dispatch it belongs to.
  */

@@ -41,7 +41,7 @@ export class Invoker {
       return calls;
     });
     // Let the handlers run until they settle or all wait on deferred calls; then the interleaving
-    // picks which deferred call runs next (DESIGN §5: dependency interleaving).
+    // picks which deferred call runs next (the interleaving, see docs/glossary.md).
     for (;;) {
       await nextMacrotask();
       if (settled) break;

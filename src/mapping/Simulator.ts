@@ -40,7 +40,7 @@ type Agenda =
 
 
 /**
- * The event source mapping as a discrete-event loop over virtual time (spec decision procedure).
+ * The event source mapping as a discrete-event loop over virtual time (docs/rules.md).
  * Handlers are real promises; virtual time stands still while they run, and everything that
  * starts at one instant runs concurrently, in an order the scenario's interleaving chooses.
  */
@@ -403,7 +403,7 @@ export class Simulator {
     return records.findIndex((r) => r.seq === outcome.lowest);
   }
 
-  /** R39 / ambiguity 5. */
+  /** R39 (knob `semantics.resetRetriesOnPartialProgress`). */
   protected resetsRetriesOnPartialProgress(): boolean {
     return this.scenario.semantics.resetRetriesOnPartialProgress;
   }

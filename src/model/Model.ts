@@ -22,7 +22,7 @@ export interface DiscardedRecord {
 
 /**
  * The reference model of one scenario: what the table writes put into the stream, and what AWS
- * allows a mapping to do with it (spec Part A–E). Pure: built from the scenario alone, never from
+ * allows a mapping to do with it (docs/rules.md, R1–R49). Pure: built from the scenario alone, never from
  * the simulator. Items are named by the documented item key (`user#1`, `user#1|42`; see `itemKey`).
  */
 export interface Model {

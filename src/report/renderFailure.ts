@@ -97,6 +97,7 @@ export function renderFailure(report: FailureReport, options: RenderOptions = {}
   return `${out.join('\n')}\n`;
 }
 
+/** `shardcheck explain` finds the trace stored beside a corpus scenario (`<hash>.trace.json`). */
 function explainCommand(traceFile: string, scenarioFile: string | undefined): string {
-  return `npx shardcheck explain ${shellWord(traceFile)}${scenarioFile === undefined ? '' : ` --scenario ${shellWord(scenarioFile)}`}`;
+  return `npx shardcheck explain ${shellWord(scenarioFile ?? traceFile)}`;
 }

@@ -1,4 +1,4 @@
-/** ESM parameters as users write them: AWS names in camelCase (spec Part C). */
+/** Event source mapping settings as users write them: AWS names in camelCase (docs/rules.md, R19–R28). */
 export interface MappingParameters {
   batchSize?: number;
   maximumBatchingWindowInSeconds?: number;

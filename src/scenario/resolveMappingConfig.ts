@@ -33,7 +33,7 @@ const REFUSED: Readonly<Record<string, string>> = {
 
 const RBIF = 'ReportBatchItemFailures';
 
-/** Validates ESM parameters and applies today's AWS defaults (spec Part C, ambiguity 10). */
+/** Validates ESM parameters and applies today's AWS defaults (docs/rules.md, R19–R28: what a fresh mapping reports today). */
 export function resolveMappingConfig(params: MappingParameters | undefined, path = 'mapping'): MappingConfig {
   const p = readObject(path, params ?? {});
   rejectRefused(path, p);
@@ -65,7 +65,7 @@ function rejectRefused(path: string, p: Record<string, unknown>): void {
   for (const [key, rule] of Object.entries(REFUSED)) {
     if (key in p) throw optionError(`${path}.${key}`, rule, p[key]);
   }
-  // 0 is how AWS reports "off" (ambiguity 10), so a copied config that says so is fine.
+  // 0 is how AWS reports "off" (docs/rules.md, R50), so a copied config that says so is fine.
   if ('tumblingWindowInSeconds' in p && p.tumblingWindowInSeconds !== 0) {
     throw optionError(
       `${path}.tumblingWindowInSeconds`,

@@ -12,7 +12,7 @@ const CHOICES: Choices = {
   s3PayloadForm: ['object', 'string'],
 };
 
-/** Overrides of the ambiguity knobs (spec "Ambiguities", ⚙); anything not given keeps its default. */
+/** Overrides of the knobs (docs/rules.md, Knobs); anything not given keeps its default. */
 export function resolveSemantics(params: Partial<Semantics> | undefined, path = 'semantics'): Semantics {
   const p = readObject(path, params ?? {});
   const keys = Object.keys(CHOICES) as (keyof Semantics)[];

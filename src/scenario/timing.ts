@@ -1,12 +1,12 @@
 import type { Millis } from '../core/index.js';
 
-/** Virtual-time constants of the simulated service; undocumented by AWS, so they are knobs. */
+/** Virtual-time constants of the simulated service; undocumented by AWS, so they are knobs (docs/rules.md, Knobs). */
 export interface Timing {
   /** R29: DynamoDB shards are polled 4 times per second. */
   readonly pollIntervalMs: Millis;
   /** R22: LATEST starts at a random point in [0, this] after the mapping is created. */
   readonly latestStartJitterMs: Millis;
-  /** Ambiguity 28: retry delay after the n-th failed attempt is min(base * 2^(n-1), max). */
+  /** Not published by AWS (docs/rules.md, Knobs): retry delay after the n-th failed attempt is min(base * 2^(n-1), max). */
   readonly retryBaseMs: Millis;
   readonly retryMaxMs: Millis;
   /** Delay before a throttled (NOT_INVOKED) batch is tried again. */

@@ -26,7 +26,7 @@ export interface DroppedBreakdown {
  * - `Throttles`: dispatches that never reached the function (NOT_INVOKED).
  * - `DroppedEventCount`: records the mapping gave up on: discarded after retries were exhausted
  *   or the record age was exceeded (whether or not an OnFailure destination received them), plus
- *   records trimmed by retention before processing (spec open question 18); `dropped` breaks it down.
+ *   records trimmed by retention before processing (docs/rules.md, R64); `dropped` breaks it down.
  * - `OnFailureDestinationDeliveredEventCount`: records of discarded batches whose OnFailure
  *   message was sent to a destination.
  */

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { EXPLAIN_USAGE, REPLAY_USAGE } from '../../src/cli/usage.js';
@@ -127,6 +127,31 @@ describe('shardcheck explain', () => {
     expect(stdout).toContain('    timed restart at +1.000s');
   });
 
+  it('explains a corpus scenario with the trace of its failing run stored next to it, from either file', async () => {
+    const scenario = JSON.parse(readFileSync(scenarioFile('phantom-item-identifier'), 'utf8')) as ScenarioParameters;
+    const file = storeScenario(join(dir, 'corpus-trace'), { scenario, seed: 9, path: '1', fingerprint: '0a1b2c3d', check: 'orders' }, new Date(Date.UTC(2026, 0, 4)));
+    const traceFile = file.replace(/\.json$/, '.trace.json');
+    copyFileSync(trace('phantom-item-identifier'), traceFile);
+    const fromScenario = await run(['explain', file]);
+    expect(fromScenario.code).toBe(1);
+    expect(fromScenario.stdout).toContain('a stored failure from the regression corpus');
+    expect(fromScenario.stdout).toContain(`Its failing run, stored next to it:\n\ntrace ${traceFile}\n`);
+    expect(fromScenario.stdout).toMatch(/^summary {6}/m);
+    expect(fromScenario.stdout).toContain(`verdict of the built-in invariants against the scenario in ${file}\nFAIL progress-after-faults violated`);
+    expect(fromScenario.stdout).not.toContain('shardcheck replay');
+    const fromTrace = await run(['explain', traceFile]);
+    expect(fromTrace.code).toBe(1);
+    expect(fromTrace.stdout).toContain(`verdict of the built-in invariants against the scenario in ${file}\n`);
+  });
+
+  it('names only files that exist: the corpus scenario without a stored trace suggests replay, not a trace', async () => {
+    const scenario = JSON.parse(readFileSync(scenarioFile('restart-trim'), 'utf8')) as ScenarioParameters;
+    const file = storeScenario(join(dir, 'corpus-bare'), { scenario, seed: 1, path: '', fingerprint: '0a1b2c3d', check: 'orders' }, new Date(Date.UTC(2026, 0, 5)));
+    const { stdout } = await run(['explain', file]);
+    expect(stdout).not.toContain('.trace.json');
+    expect(stdout).toContain(`shardcheck replay ${file} --handler <module[#export]>`);
+  });
+
   it.each([
     [['explain'], 'explain takes exactly one file (got none)'],
     [['explain', 'a.json', 'b.json'], 'explain takes exactly one file (got "a.json" "b.json")'],
@@ -210,6 +235,41 @@ describe('shardcheck replay', () => {
     const usage = cli('replay', scenarioFile('poison-record'), '--handler', `${module('ok.mjs')}#nope`);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('has no export "nope"');
+  });
+
+  describe('TypeScript modules in a user project', () => {
+    let project: string;
+    // The repository's own tsx runs the CLI's TypeScript; the user's project decides about theirs.
+    const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+    const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, ['--import', tsx, join(ROOT, 'src/cli/main.ts'), ...args], { cwd, encoding: 'utf8' });
+    beforeAll(() => {
+      project = mkdtempSync(join(tmpdir(), 'shardcheck-ts-'));
+      mkdirSync(join(project, 'src'));
+      writeFileSync(join(project, 'src/handler.ts'), TS_FACTORY);
+      writeFileSync(join(project, 'src/deps.ts'), TS_DEPS);
+      writeFileSync(join(project, 'src/invariant.ts'), TS_INVARIANT);
+      copyFileSync(scenarioFile('split-pf'), join(project, 'split-pf.scenario.json'));
+    });
+    afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+    it('without tsx in the project, fails at once (exit 2) with the command that adds it', () => {
+      const run = cli(project, 'replay', 'split-pf.scenario.json', '--factory', 'src/handler.ts#createHandler', '--deps', 'src/deps.ts');
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('--factory: "src/handler.ts" is TypeScript');
+      expect(run.stderr).toContain('run `npm i -D tsx`');
+    });
+
+    it.each(['module', 'commonjs'])('with tsx installed ("type": "%s"), --factory, --deps and --invariant load .ts modules', (type) => {
+      writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user', private: true, type }));
+      mkdirSync(join(project, 'node_modules'), { recursive: true });
+      rmSync(join(project, 'node_modules/tsx'), { force: true });
+      symlinkSync(join(ROOT, 'node_modules/tsx'), join(project, 'node_modules/tsx'), 'dir');
+      const run = cli(project, 'replay', 'split-pf.scenario.json', '--factory', 'src/handler.ts#createHandler', '--deps', 'src/deps.ts', '--invariant', 'src/invariant.ts');
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/^PASS split-pf\.scenario\.json: every built-in invariant and your invariant hold/);
+      expect(run.status).toBe(0);
+    });
   });
 
   it('fails a factory that throws on a poison record (exit 1) with the report and a replay line', async () => {
@@ -302,3 +362,24 @@ describe('help', () => {
     expect(stderr).toContain('no help for unknown command "frobnicate"');
   });
 });
+
+/** A user's TypeScript factory importing a sibling module by its .js name, as tsc wants. */
+const TS_FACTORY = `import type { Store } from './deps.js';
+export function createHandler(deps: { store: Store }) {
+  return async (event: { Records: { dynamodb: { Keys: Record<string, { S?: string }> } }[] }): Promise<void> => {
+    for (const record of event.Records) await deps.store.put(JSON.stringify(record.dynamodb.Keys));
+  };
+}
+`;
+const TS_DEPS = `export interface Store { readonly keys: Set<string>; put(key: string): Promise<void> }
+export function deps(): { store: Store } {
+  const keys = new Set<string>();
+  return { store: { keys, async put(key: string) { keys.add(key); } } };
+}
+`;
+const TS_INVARIANT = `import type { Store } from './deps.js';
+export function invariant({ deps, model }: { deps: { store: Store }; model: { records: readonly { itemKey: string }[] } }): void {
+  const items = new Set(model.records.map((r) => r.itemKey)).size;
+  if (deps.store.keys.size !== items) throw new Error(\`saw \${deps.store.keys.size} of \${items} items\`);
+}
+`;

@@ -1,0 +1,40 @@
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+
+/*
+ * The handler the README's "Testing your handler in 5 minutes" test imports (it does not show
+ * one): a correct, idempotent projection of a table keyed by pk and sk into a Map of plain items,
+ * keyed like model.finalImages(), so the README's invariant can compare them with toEqual.
+ */
+
+/** The item key as shardcheck's model writes it for a table with a sort key. */
+const keyOf = (keys: Record<string, AttributeValue>): string => JSON.stringify([keys.pk!.S, keys.sk!.S]);
+
+/**
+ * Sequence number of the last change applied per item, kept beside the store (which must hold
+ * nothing but items): shared by every environment of a run, like a version column would be.
+ */
+const appliedFor = new WeakMap<object, Map<string, bigint>>();
+
+export function makeHandler(store: Map<string, unknown>) {
+  const applied = appliedFor.get(store) ?? new Map<string, bigint>();
+  appliedFor.set(store, applied);
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    for (const record of event.Records) {
+      const change = record.dynamodb!;
+      const key = keyOf(change.Keys!);
+      const seq = BigInt(change.SequenceNumber!);
+      const last = applied.get(key);
+      if (last !== undefined && last >= seq) continue; // a redelivery, or older than what is applied
+      try {
+        if (record.eventName === 'REMOVE') await store.delete(key);
+        else await store.set(key, unmarshall(change.NewImage as never));
+      } catch {
+        // Everything from the reported record on is retried, so stop here.
+        return { batchItemFailures: [{ itemIdentifier: change.SequenceNumber! }] };
+      }
+      applied.set(key, seq);
+    }
+    return { batchItemFailures: [] };
+  };
+}
