@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { cfnTags } from './cfnTags.js';
 import { deploymentError } from './deploymentError.js';
 
@@ -33,11 +33,12 @@ function parseJson(file: string, text: string): unknown {
 }
 
 function parseYaml(file: string, text: string): unknown {
-  const doc = parseDocument(text, { customTags: TAGS, uniqueKeys: true, prettyErrors: false });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { customTags: TAGS, uniqueKeys: true, prettyErrors: false, lineCounter: lines });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem !== undefined) {
-    const [line, column] = problem.linePos?.[0] === undefined ? [] : [problem.linePos[0].line, problem.linePos[0].col];
-    const where = line === undefined ? '' : ` at line ${line}, column ${column}`;
+    const { line, col } = lines.linePos(problem.pos[0]);
+    const where = ` at line ${line}, column ${col}`;
     throw deploymentError(file, '', `is not valid YAML${where}: ${problem.message.split('\n')[0]}`);
   }
   return doc.toJS({ maxAliasCount: 1000 }) as unknown;

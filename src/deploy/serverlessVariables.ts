@@ -12,6 +12,8 @@ export interface ServerlessContext {
 const SOURCE = /^\s*(self|opt|sls|env|param|aws|file|cf|ssm|s3|strToBool|git)\s*:/;
 const MAX_DEPTH = 20;
 
+const NOT_A_VARIABLE: unique symbol = Symbol('not a serverless variable');
+
 /** Text, or `${…}` with its comma-separated parts, each itself text and nested variables. */
 type Part = string | { readonly raw: string; readonly params: readonly (readonly Part[])[] };
 
@@ -29,7 +31,8 @@ export function expandVariables(text: string, context: ServerlessContext, depth 
   const parts = parse(text, 0, false).parts;
   if (parts.length === 1 && typeof parts[0] !== 'string') {
     const value = evaluate(parts[0]!, context, depth);
-    return typeof value === 'string' && value !== parts[0]!.raw ? expandVariables(value, context, depth + 1) : value;
+    if (value === NOT_A_VARIABLE) return parts[0]!.raw;
+    return typeof value === 'string' ? expandVariables(value, context, depth + 1) : value;
   }
   return parts.map((part) => textOf(part, context, depth, text)).join('');
 }
@@ -37,30 +40,38 @@ export function expandVariables(text: string, context: ServerlessContext, depth 
 function textOf(part: Part, context: ServerlessContext, depth: number, whole: string): string {
   if (typeof part === 'string') return part;
   const value = evaluate(part, context, depth);
-  const expanded = typeof value === 'string' && value !== part.raw ? expandVariables(value, context, depth + 1) : value;
+  if (value === NOT_A_VARIABLE) return part.raw;
+  const expanded = typeof value === 'string' ? expandVariables(value, context, depth + 1) : value;
   if (typeof expanded === 'string' || typeof expanded === 'number' || typeof expanded === 'boolean') return String(expanded);
   throw new Unresolvable(`${part.raw} is not text, so it cannot be part of ${JSON.stringify(whole)}`);
 }
 
 /** A variable's value: its reference, else the first fallback that has one. Not a variable (`${AWS::Region}`): its raw text. */
 function evaluate(variable: Exclude<Part, string>, context: ServerlessContext, depth: number): unknown {
-  const [reference, ...fallbacks] = variable.params.map((param) => param);
+  const [reference, ...fallbacks] = variable.params;
   const head = reference!.map((p) => textOf(p, context, depth, variable.raw)).join('');
-  if (!SOURCE.test(head)) return variable.raw;
-  const first = lookup(head.trim(), context, depth);
-  if (first !== undefined) return first;
+  if (!SOURCE.test(head)) return NOT_A_VARIABLE;
+  let failure: Unresolvable | undefined;
+  try {
+    const first = lookup(head.trim(), context, depth);
+    if (first !== undefined) return first;
+  } catch (error) {
+    if (!(error instanceof Unresolvable) || fallbacks.length === 0) throw error;
+    failure = error;
+  }
   for (const fallback of fallbacks) {
     const value = fallbackValue(fallback, context, depth);
     if (value !== undefined) return value;
   }
-  throw new Unresolvable(`${variable.raw} has no value here${fallbacks.length === 0 ? ' and no fallback' : ''}`);
+  throw failure ?? new Unresolvable(`${variable.raw} has no value here${fallbacks.length === 0 ? ' and no fallback' : ''}`);
 }
 
 function fallbackValue(param: readonly Part[], context: ServerlessContext, depth: number): unknown {
   const only = param.filter((p) => typeof p !== 'string' || p.trim() !== '');
   if (only.length === 1 && typeof only[0] !== 'string') {
     try {
-      return evaluate(only[0]!, context, depth);
+      const value = evaluate(only[0]!, context, depth);
+      return value === NOT_A_VARIABLE ? only[0]!.raw : value;
     } catch (error) {
       if (error instanceof Unresolvable) return undefined;
       throw error;
