@@ -1,6 +1,10 @@
 import type { DeploymentParameters } from './deployment.js';
 import { Unresolvable } from './deploymentError.js';
+import { list, scalarText, splitGetAtt } from './intrinsicArgs.js';
 import { resourceAttribute } from './resourceAttribute.js';
+import { parameterValue, pseudoParameter } from './templateParameter.js';
+
+export { splitGetAtt } from './intrinsicArgs.js';
 
 /** `AWS::NoValue`: the property (or list element) is removed. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
@@ -192,50 +196,13 @@ export class Intrinsics {
 
   private ref(name: unknown): unknown {
     if (typeof name !== 'string') throw new Unresolvable(`Ref needs a name (got ${JSON.stringify(name)})`);
-    const pseudo = this.pseudo(name);
-    if (pseudo !== undefined) return pseudo;
+    const pseudo = pseudoParameter(name, this.input.location);
+    if (pseudo !== undefined) return pseudo === 'NoValue' ? NO_VALUE : pseudo;
     const parameters = this.input.template.Parameters as Record<string, Record<string, unknown>> | undefined;
     const parameter = parameters?.[name];
-    if (parameter !== undefined) return this.parameter(name, parameter);
+    if (parameter !== undefined) return parameterValue(name, parameter, this.input.parameters[name]);
     if (this.resource(name) !== undefined) return resourceAttribute(this, name, undefined);
     throw new Unresolvable(`Ref ${name} names no parameter or resource of this file`);
-  }
-
-  private pseudo(name: string): unknown {
-    const { region, accountId, stackName } = this.input.location;
-    switch (name) {
-      case 'AWS::NoValue':
-        return NO_VALUE;
-      case 'AWS::Region':
-        return region;
-      case 'AWS::AccountId':
-        return accountId;
-      case 'AWS::Partition':
-        return 'aws';
-      case 'AWS::URLSuffix':
-        return 'amazonaws.com';
-      case 'AWS::StackName':
-        return stackName;
-      case 'AWS::StackId':
-        return `arn:aws:cloudformation:${region}:${accountId}:stack/${stackName}/00000000-0000-0000-0000-000000000000`;
-      case 'AWS::NotificationARNs':
-        return [];
-      default:
-        return undefined;
-    }
-  }
-
-  private parameter(name: string, parameter: Record<string, unknown>): unknown {
-    const type = typeof parameter.Type === 'string' ? parameter.Type : 'String';
-    const given = this.input.parameters[name];
-    if (given === undefined && type.startsWith('AWS::SSM::Parameter::Value')) {
-      throw new Unresolvable(`parameter ${name} is read from SSM Parameter Store at deploy time; pass its value in \`parameters\``);
-    }
-    const value = given ?? parameter.Default;
-    if (value === undefined) throw new Unresolvable(`parameter ${name} has no Default; pass its value in \`parameters\``);
-    if (type === 'Number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-    if ((type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof value === 'string') return value.split(',').map((s) => s.trim());
-    return value;
   }
 
   private getAtt(arg: unknown): unknown {
@@ -268,29 +235,4 @@ export class Intrinsics {
     if (fallback !== undefined) return this.resolve(fallback);
     throw new Unresolvable(`Fn::FindInMap ${names.join('.')} is not in Mappings`);
   }
-}
-
-function list(name: string, value: unknown, length?: number): unknown[] {
-  if (!Array.isArray(value) || (length !== undefined && value.length < length)) {
-    throw new Unresolvable(`${name} needs a list${length === undefined ? '' : ` of ${length}`} (got ${JSON.stringify(value)})`);
-  }
-  return value;
-}
-
-/** `Fn::GetAtt` in either form: `"A.B"` or `[A, B]` (B may itself be an intrinsic). */
-export function splitGetAtt(arg: unknown, resolve: (v: unknown) => unknown = (v) => v): [string, string] {
-  if (typeof arg === 'string') {
-    const dot = arg.indexOf('.');
-    if (dot > 0) return [arg.slice(0, dot), arg.slice(dot + 1)];
-  } else if (Array.isArray(arg) && typeof arg[0] === 'string') {
-    const attribute = resolve(arg[1]);
-    if (typeof attribute === 'string') return [arg[0], attribute];
-  }
-  throw new Unresolvable(`Fn::GetAtt needs "Resource.Attribute" or [Resource, Attribute] (got ${JSON.stringify(arg)})`);
-}
-
-function scalarText(name: string, value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new Unresolvable(`${name} needs a text value (got ${value === NO_VALUE ? 'AWS::NoValue' : JSON.stringify(value)})`);
 }

@@ -46,31 +46,46 @@ export function serverlessCandidates(file: string, doc: Readonly<Record<string, 
         resource,
         names: [key, ...(name === undefined ? [] : [name]), resource],
         label: `${resource} (function ${key})`,
-        read: () => {
-          const stream = (event as { stream: unknown }).stream;
-          const written = typeof stream === 'object' && stream !== null ? (stream as Record<string, unknown>) : { arn: stream };
-          const bag = new PropertyBag(file, `${resource}.stream`, written, intrinsics);
-          const declared = bag.value('type');
-          if (declared !== undefined && declared !== 'dynamodb' && declared !== 'kinesis') throw bag.error('type', 'must be dynamodb or kinesis', declared);
-          const target = streamTarget(bag, 'arn', declared) as Extract<StreamTarget, { kind: 'stream' }>;
-          const read = readServerlessStream(bag, target.source);
-          const table = target.source === 'dynamodb' && target.table !== undefined ? readTable(intrinsics, file, target.table, read.warnings, `resources.Resources.${target.table}`) : undefined;
-          if (target.source === 'dynamodb' && table === undefined) read.warnings.push(`deployment: ${file}: ${resource}: the table is not defined in this file (stream ${target.arn ?? '?'}); give \`table\` with its key schema`);
-          const functionBag = new PropertyBag(file, `functions.${key}`, { ...pickProvider(provider), ...(fn ?? {}) }, intrinsics);
-          return finishDeployment({
-            source: target.source,
-            mapping: read.mapping,
-            function: readServerlessFunction(functionBag, name ?? `${service}-${stage}-${key}`),
-            ...(table === undefined ? {} : { table }),
-            origin: { file, resource, function: key },
-            unsupported: read.unsupported,
-            warnings: read.warnings,
-          });
-        },
+        read: () => readStreamEvent({ file, intrinsics, provider, key, fn, resource, functionName: name ?? `${service}-${stage}-${key}` }, (event as { stream: unknown }).stream),
       });
     });
   }
   return out;
+}
+
+interface StreamEventPlace {
+  readonly file: string;
+  readonly intrinsics: Intrinsics;
+  readonly provider: Record<string, unknown>;
+  /** The function's key under `functions`, its settings and its deployed name. */
+  readonly key: string;
+  readonly fn: Record<string, unknown> | null;
+  readonly functionName: string;
+  /** `functions.<key>.events[<i>]`. */
+  readonly resource: string;
+}
+
+/** One `stream` event (an object, or the ARN alone) with its function and, when `resources` defines it, its table. */
+function readStreamEvent(at: StreamEventPlace, stream: unknown) {
+  const { file, intrinsics, resource } = at;
+  const written = typeof stream === 'object' && stream !== null ? (stream as Record<string, unknown>) : { arn: stream };
+  const bag = new PropertyBag(file, `${resource}.stream`, written, intrinsics);
+  const declared = bag.value('type');
+  if (declared !== undefined && declared !== 'dynamodb' && declared !== 'kinesis') throw bag.error('type', 'must be dynamodb or kinesis', declared);
+  const target = streamTarget(bag, 'arn', declared) as Extract<StreamTarget, { kind: 'stream' }>;
+  const read = readServerlessStream(bag, target.source);
+  const table = target.source === 'dynamodb' && target.table !== undefined ? readTable(intrinsics, file, target.table, read.warnings, `resources.Resources.${target.table}`) : undefined;
+  if (target.source === 'dynamodb' && table === undefined) read.warnings.push(`deployment: ${file}: ${resource}: the table is not defined in this file (stream ${target.arn ?? '?'}); give \`table\` with its key schema`);
+  const functionBag = new PropertyBag(file, `functions.${at.key}`, { ...pickProvider(at.provider), ...(at.fn ?? {}) }, intrinsics);
+  return finishDeployment({
+    source: target.source,
+    mapping: read.mapping,
+    function: readServerlessFunction(functionBag, at.functionName),
+    ...(table === undefined ? {} : { table }),
+    origin: { file, resource, function: at.key },
+    unsupported: read.unsupported,
+    warnings: read.warnings,
+  });
 }
 
 function expandAt(file: string, path: string, value: unknown, context: ServerlessContext): unknown {
