@@ -194,6 +194,32 @@ describe('readDeployment: what is not a stream deployment', () => {
     expect(() => readDeployment(other)).toThrow(`deployment: ${other}: is neither a CloudFormation/SAM/CDK template (no Resources) nor a serverless.yml (no functions)`);
   });
 
+  it('reads a GlobalTable behind an !If and a SAM Kinesis event; a declared type must match the stream', () => {
+    const file = templateFile(
+      [
+        'Parameters:\n  UseGlobal: { Type: String, Default: "yes" }',
+        'Conditions:\n  Global: !Equals [!Ref UseGlobal, "yes"]',
+        'Resources:',
+        '  G: { Type: AWS::DynamoDB::GlobalTable, Properties: { TableName: shared, AttributeDefinitions: [{AttributeName: id, AttributeType: B}], KeySchema: [{AttributeName: id, KeyType: HASH}], StreamSpecification: { StreamViewType: NEW_IMAGE }, Replicas: [{ Region: us-east-1 }] } }',
+        '  L: { Type: AWS::DynamoDB::Table, Properties: { AttributeDefinitions: [{AttributeName: k, AttributeType: S}], KeySchema: [{AttributeName: k, KeyType: HASH}], StreamSpecification: { StreamViewType: KEYS_ONLY } } }',
+        '  K: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 1 } }',
+        '  F:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Handler: i.h',
+        '      Events:',
+        '        Changes: { Type: DynamoDB, Properties: { Stream: !If [Global, !GetAtt G.StreamArn, !GetAtt L.StreamArn], StartingPosition: LATEST } }',
+        '        Clicks: { Type: Kinesis, Properties: { Stream: !GetAtt K.Arn, StartingPosition: LATEST } }',
+        '        Wrong: { Type: Kinesis, Properties: { Stream: !GetAtt L.StreamArn, StartingPosition: LATEST } }',
+      ].join('\n'),
+    );
+    expect(readDeployment(file, 'F.Changes').table).toMatchObject({ tableName: 'shared', partitionKey: { name: 'id', type: 'B' }, streamViewType: 'NEW_IMAGE' });
+    expect(readDeployment(file, { select: 'F.Changes', parameters: { UseGlobal: 'no' } }).table?.streamViewType).toBe('KEYS_ONLY');
+    expect(readDeployment(file, 'F.Clicks').source).toBe('kinesis');
+    expect(() => readDeployment(file, 'F.Wrong')).toThrow(`deployment: ${file}: F.Events.Wrong.Stream points at a DynamoDB stream, but the event's type is kinesis (got {"Fn::GetAtt":"L.StreamArn"})`);
+    expect(() => readDeployment(file, 'F')).toThrow(/has 3 stream mappings named "F"/);
+  });
+
   it('skips resources whose Condition is false (not deployed)', () => {
     const file = templateFile(
       [
