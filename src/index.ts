@@ -88,3 +88,16 @@ export {
   type MetricTotals,
   type SeedSource,
 } from './run/index.js';
+export { readDeployment, applyDeployment } from './deploy/index.js';
+export type {
+  Deployment,
+  DeployedMapping,
+  DeploymentOrigin,
+  DeploymentParameters,
+  ReadDeploymentOptions,
+  StreamSource,
+  UnsupportedSetting,
+  DeploymentOption,
+  DeploymentOverrides,
+  AppliedDeployment,
+} from './deploy/index.js';

@@ -28,10 +28,12 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   coverage: ['trace', 'core'], // reads only traces, like check
   arbitraries: ['core', 'table', 'stream', 'faults', 'scenario', 'trace'],
   report: ['check', 'coverage', 'trace', 'core', 'scenario', 'model', 'table', 'stream', 'faults'],
-  run: BELOW_RUN,
-  vitest: [...BELOW_RUN, 'run'],
-  cli: [...BELOW_RUN, 'run'],
-  index: [...BELOW_RUN, 'run'],
+  // Level 5 beside run: reads the user's deployment files for it.
+  deploy: ['core', 'table', 'scenario'],
+  run: [...BELOW_RUN, 'deploy'],
+  vitest: [...BELOW_RUN, 'run', 'deploy'],
+  cli: [...BELOW_RUN, 'run', 'deploy'],
+  index: [...BELOW_RUN, 'run', 'deploy'],
 };
 
 /** Modules allowed to use real time and ambient randomness. */
