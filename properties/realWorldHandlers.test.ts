@@ -8,9 +8,8 @@ import { sqsDeps, type SqsDeps } from '../fixtures/handlers/realWorld/fakeSqs.js
 import { esIndexMatchesTable, openSearchMatchesTable, queueHoldsEveryChange } from '../fixtures/handlers/realWorld/invariants.js';
 import { createOpenSearchIndexer } from '../fixtures/handlers/realWorld/openSearchIndexer.js';
 import { createSqsForwarder, QUEUE_URL } from '../fixtures/handlers/realWorld/sqsForwarder.js';
-import { applyDeployment } from '../src/deploy/index.js';
 import type { StreamHandler } from '../src/mapping/index.js';
-import { checkStreamHandler, type CheckStreamHandlerOptions } from '../src/run/index.js';
+import { checkStreamHandler } from '../src/run/index.js';
 import { LONG, runs, TIMEOUT_MS } from './support/campaign.js';
 
 /*
@@ -28,21 +27,16 @@ const seed = LONG ? {} : { seed: SEED };
 /** The forwarder returns the `Promise.all` array, which `StreamHandler`'s return type (a batch response or nothing) does not admit. */
 const forwarder = createSqsForwarder as unknown as (deps: SqsDeps) => StreamHandler;
 
-/** `checkStreamHandler` options pinned by a deployment file: table, every mapping field, the function. */
-function deployed<D extends object>(file: string): Pick<CheckStreamHandlerOptions<D>, 'table' | 'mapping' | 'scenario'> {
-  const { table, mapping, function: fn } = applyDeployment(file);
-  return { ...(table === undefined ? {} : { table }), mapping, ...(fn === undefined ? {} : { scenario: { function: fn } }) };
-}
 
 describe('real-world handlers (R27, R47, R48)', () => {
   // Enabled once callback handlers / event-rewrite advisory land.
   it.skip('(a) Elasticsearch sync library, callback style: passes with its serverless.yml mapping', async () => {
-    const summary = await checkStreamHandler({ createHandler: createEsSyncHandler as never, deps: esDeps, invariant: esIndexMatchesTable, ...deployed('fixtures/handlers/realWorld/esSync.serverless.yml'), regressions: false, numRuns: RUNS, ...seed });
+    const summary = await checkStreamHandler({ createHandler: createEsSyncHandler as never, deps: esDeps, invariant: esIndexMatchesTable, deployment: 'fixtures/handlers/realWorld/esSync.serverless.yml', regressions: false, numRuns: RUNS, ...seed });
     expect(summary.runs).toBe(RUNS);
   }, TIMEOUT_MS);
 
   it('(b) SQS forwarder returning the Promise.all array: passes with its template\'s mapping (no ReportBatchItemFailures)', async () => {
-    const summary = await checkStreamHandler({ createHandler: forwarder, deps: sqsDeps, invariant: queueHoldsEveryChange, ...deployed('fixtures/handlers/realWorld/sqsForwarder.template.yaml'), regressions: false, numRuns: RUNS, ...seed });
+    const summary = await checkStreamHandler({ createHandler: forwarder, deps: sqsDeps, invariant: queueHoldsEveryChange, deployment: 'fixtures/handlers/realWorld/sqsForwarder.template.yaml', regressions: false, numRuns: RUNS, ...seed });
     expect(summary.runs).toBe(RUNS);
   }, TIMEOUT_MS);
 
@@ -60,7 +54,7 @@ describe('real-world handlers (R27, R47, R48)', () => {
     const dropsFailures = (deps: SqsDeps): StreamHandler => async (event: DynamoDBStreamEvent): Promise<void> => {
       await Promise.allSettled(event.Records.map((record) => deps.sqs.send(new SendMessageCommand({ QueueUrl: QUEUE_URL, MessageBody: JSON.stringify({ eventID: record.eventID, eventName: record.eventName, sequenceNumber: record.dynamodb!.SequenceNumber, keys: record.dynamodb!.Keys, ...(record.dynamodb!.NewImage === undefined ? {} : { newImage: record.dynamodb!.NewImage }) }) }))));
     };
-    const run = checkStreamHandler({ createHandler: dropsFailures, deps: sqsDeps, invariant: queueHoldsEveryChange, ...deployed('fixtures/handlers/realWorld/sqsForwarder.template.yaml'), regressions: false, numRuns: RUNS, seed: SEED });
+    const run = checkStreamHandler({ createHandler: dropsFailures, deps: sqsDeps, invariant: queueHoldsEveryChange, deployment: 'fixtures/handlers/realWorld/sqsForwarder.template.yaml', regressions: false, numRuns: RUNS, seed: SEED });
     await expect(run).rejects.toThrow(/owed changes never reached the queue/);
   }, TIMEOUT_MS);
 
@@ -69,7 +63,7 @@ describe('real-world handlers (R27, R47, R48)', () => {
       const handler = createEsSyncHandler(deps);
       return (event, context) => new Promise<void>((resolve, reject) => handler(event, context, (error) => (error ? reject(error) : resolve())));
     };
-    const summary = await checkStreamHandler({ createHandler: promised, deps: esDeps, invariant: esIndexMatchesTable, ...deployed('fixtures/handlers/realWorld/esSync.serverless.yml'), regressions: false, numRuns: TRAIT_RUNS, ...seed });
+    const summary = await checkStreamHandler({ createHandler: promised, deps: esDeps, invariant: esIndexMatchesTable, deployment: 'fixtures/handlers/realWorld/esSync.serverless.yml', regressions: false, numRuns: TRAIT_RUNS, ...seed });
     expect(summary.runs).toBe(TRAIT_RUNS);
   }, TIMEOUT_MS);
 

@@ -8,6 +8,7 @@ import type { Model } from '../model/index.js';
 import { resolveMappingConfig, type MappingParameters, type ScenarioParameters } from '../scenario/index.js';
 import { resolveTableSpec, type TableParameters } from '../table/index.js';
 import type { Trace } from '../trace/index.js';
+import { applyDeployment, type AppliedDeployment, type DeploymentOption } from '../deploy/index.js';
 import { DEFAULT_BUDGET_MS, type BudgetSource } from './Budget.js';
 import { checkIdentity, type CheckIdentity } from './checkIdentity.js';
 import { layerOptions, type OptionSource, type SharedOptionName } from './optionLayers.js';
@@ -70,6 +71,14 @@ export interface SharedCheckOptions {
   survivable?: boolean;
   /** Health checks to switch off: `vacuous` (nothing was ever delivered), `flaky` (the counterexample did not fail again). */
   suppressHealthChecks?: readonly HealthCheck[];
+  /**
+   * The deployment to check: a CloudFormation/SAM template, a serverless.yml or a CDK template (or
+   * `cdk.out`), relative to the working directory, or `{ file, select, parameters }` (see
+   * `readDeployment`). Its mapping pins every field, so nothing you did not deploy is generated;
+   * `mapping` fields override it; its table is used unless `table` is given; its function's timeout
+   * and memory unless `scenario.function` gives them.
+   */
+  deployment?: DeploymentOption;
 }
 
 /** Options of `checkStreamHandler`. Exactly one of `createHandler` and `handler`. */
@@ -115,8 +124,10 @@ export interface QualifiedCheckOptions<D extends object = object> {
   readonly suppressHealthChecks: readonly HealthCheck[];
   /** Mapping fields the user fixed (the rest are generated). */
   readonly pinnedMapping: readonly (keyof MappingParameters)[];
-  /** Whether the table was fixed. */
+  /** Whether the table was fixed (by the user or the deployment). */
   readonly pinnedTable: boolean;
+  /** The deployment read from `deployment`, with its warnings. */
+  readonly deployment: AppliedDeployment | undefined;
   readonly identity: CheckIdentity;
   /** 8 hex digits of what shapes the generated scenarios (see `optionsFingerprint`). */
   readonly fingerprint: string;
@@ -140,7 +151,7 @@ export interface CheckSite {
 const API = 'checkStreamHandler';
 const KNOWN: readonly (keyof CheckStreamHandlerOptions)[] = [
   'createHandler', 'handler', 'deps', 'table', 'mapping', 'faults', 'invariant', 'numRuns', 'seed', 'path', 'timeBudgetMs', 'failOnBudget',
-  'verbose', 'coverage', 'disable', 'regressions', 'name', 'scenario', 'survivable', 'suppressHealthChecks',
+  'verbose', 'coverage', 'disable', 'regressions', 'name', 'scenario', 'survivable', 'suppressHealthChecks', 'deployment',
 ];
 
 /** Validates `checkStreamHandler` options once; errors read `checkStreamHandler.option rule (got value)`. */
@@ -155,7 +166,7 @@ export function qualifyCheckOptions<D extends object>(options: CheckStreamHandle
   };
   fn('deps', o.deps);
   fn('invariant', o.invariant);
-  const shaping = readShaping(o);
+  const shaping = readShaping(o, where.cwd);
   const name = o.name === undefined ? undefined : readName(o.name);
   const identity = checkIdentity(name, where.test, where.cwd, where.script);
   const budget = readBudget(o.timeBudgetMs, where.test);
@@ -175,8 +186,9 @@ export function qualifyCheckOptions<D extends object>(options: CheckStreamHandle
     disable: deepFreeze(readDisable(o.disable)),
     regressions: readRegressions(o.regressions, where.cwd, identity.folder),
     suppressHealthChecks: readSuppressed(o.suppressHealthChecks),
-    pinnedMapping: Object.freeze(Object.keys(o.mapping ?? {}) as (keyof MappingParameters)[]),
-    pinnedTable: o.table !== undefined,
+    pinnedMapping: Object.freeze(Object.keys(shaping.scenarioOptions.mapping ?? {}) as (keyof MappingParameters)[]),
+    pinnedTable: shaping.scenarioOptions.table !== undefined,
+    deployment: shaping.deployment,
     identity,
     fingerprint: optionsFingerprint(shaping.fingerprinted),
     test: where.test,
@@ -184,8 +196,12 @@ export function qualifyCheckOptions<D extends object>(options: CheckStreamHandle
   });
 }
 
-/** The options that shape the generated scenarios: validated, as the arbitrary's options and as fingerprint input. */
-function readShaping(o: SharedCheckOptions): { scenarioOptions: ScenarioOptions; fingerprinted: Record<string, unknown> } {
+/**
+ * The options that shape the generated scenarios: validated, as the arbitrary's options and as
+ * fingerprint input. A deployment pins the whole mapping (the user's fields on top), and its table
+ * and function unless the user gives them.
+ */
+function readShaping(o: SharedCheckOptions, cwd: string): { scenarioOptions: ScenarioOptions; fingerprinted: Record<string, unknown>; deployment: AppliedDeployment | undefined } {
   if (o.table !== undefined) resolveTableSpec(o.table, `${API}.table`);
   if (o.mapping !== undefined) resolveMappingConfig(o.mapping, `${API}.mapping`);
   const extra = o.scenario === undefined ? {} : (readObject(`${API}.scenario`, o.scenario) as ExtraScenarioOptions);
@@ -193,10 +209,21 @@ function readShaping(o: SharedCheckOptions): { scenarioOptions: ScenarioOptions;
     if (key in extra) throw new ShardcheckError(`${API}.scenario.${key} is not allowed; use ${API}.${key}`);
   }
   const survivable = o.survivable === undefined ? true : readBoolean(`${API}.survivable`, o.survivable);
+  const overrides = { ...(o.table === undefined ? {} : { table: o.table }), ...(o.mapping === undefined ? {} : { mapping: o.mapping }), ...(extra.function === undefined ? {} : { function: extra.function }) };
+  const deployment = o.deployment === undefined ? undefined : applyDeployment(inCwd(o.deployment, cwd), overrides, `${API}.deployment`);
+  const table = deployment === undefined ? o.table : deployment.table;
+  const mapping = deployment === undefined ? o.mapping : deployment.mapping;
   const scenarioOptions: ScenarioOptions = { ...extra, survivable, faults: o.faults ?? {} };
-  if (o.table !== undefined) scenarioOptions.table = o.table;
-  if (o.mapping !== undefined) scenarioOptions.mapping = o.mapping;
-  return { scenarioOptions, fingerprinted: { table: o.table, mapping: o.mapping, faults: o.faults ?? {}, survivable, scenario: extra } };
+  if (table !== undefined) scenarioOptions.table = table;
+  if (mapping !== undefined) scenarioOptions.mapping = mapping;
+  if (deployment?.function !== undefined) scenarioOptions.function = deployment.function;
+  return { scenarioOptions, deployment, fingerprinted: { table, mapping, function: scenarioOptions.function, faults: o.faults ?? {}, survivable, scenario: extra } };
+}
+
+function inCwd(option: DeploymentOption, cwd: string): DeploymentOption {
+  if (typeof option === 'string') return resolve(cwd, option);
+  if (typeof option === 'object' && option !== null && typeof option.file === 'string') return { ...option, file: resolve(cwd, option.file) };
+  return option;
 }
 
 function readBudget(value: unknown, test: TestContext | undefined): { ms: number; source: BudgetSource } {

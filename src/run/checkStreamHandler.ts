@@ -67,6 +67,7 @@ export async function checkStreamHandler<D extends object>(options: CheckStreamH
   const seed = replay?.seed ?? q.seed ?? randomSeed();
   const seedSource: SeedSource = replay !== undefined ? 'replay' : q.seed === undefined ? 'random' : (q.sources.seed ?? 'call');
   const campaign: Campaign<D> = { options: q, tally: new CoverageTally(), metrics: [], budget, progress, seed };
+  for (const warning of q.deployment?.deployment.warnings ?? []) progress.note(`deployment: ${warning}`);
   progress.note(`seed ${seed} (${seedSource}), budget ${seconds(q.timeBudgetMs)} (${q.budgetSource})${replay === undefined ? '' : `, replaying ${process.env.SHARDCHECK_REPLAY}`}`);
   const path = replay?.path ?? q.path;
   const corpus = path === undefined ? await replayCorpus(campaign) : { runs: 0, stale: [] };

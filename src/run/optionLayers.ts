@@ -9,7 +9,7 @@ import { seedFromText } from './resolveSeed.js';
  */
 export const SHARED_OPTIONS = [
   'numRuns', 'seed', 'timeBudgetMs', 'failOnBudget', 'verbose', 'coverage', 'disable', 'regressions',
-  'table', 'mapping', 'faults', 'scenario', 'survivable', 'suppressHealthChecks',
+  'table', 'mapping', 'faults', 'scenario', 'survivable', 'suppressHealthChecks', 'deployment',
 ] as const;
 
 export type SharedOptionName = (typeof SHARED_OPTIONS)[number];

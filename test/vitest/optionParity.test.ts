@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { environmentOptions, qualifyCheckOptions, SHARED_OPTIONS, type CheckStreamHandlerOptions, type QualifiedCheckOptions, type SharedCheckOptions, type SharedOptionName } from '../../src/run/index.js';
 import { registerMatchers, shardcheck, streamTest } from '../../src/vitest/index.js';
@@ -35,6 +36,7 @@ const CASES: Readonly<Record<SharedOptionName, { value: unknown; other: unknown;
   scenario: { value: { shardCount: 1 }, other: { shardCount: 2 } },
   survivable: { value: false, other: true },
   suppressHealthChecks: { value: ['vacuous'], other: ['flaky'] },
+  deployment: { value: fileURLToPath(new URL('../../fixtures/handlers/realWorld/sqsForwarder.template.yaml', import.meta.url)), other: fileURLToPath(new URL('../../fixtures/handlers/realWorld/esSync.serverless.yml', import.meta.url)) },
 };
 
 const ENV_NAMES: Partial<Record<SharedOptionName, string>> = {
