@@ -10,7 +10,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { buildModel, checkStreamHandler, itemKey, simulate } from '../src/index.js';
+import { buildModel, checkStreamHandler, itemKey, simulate } from 'shardcheck';
 
 const table = { partitionKey: 'pk', sortKey: 'sk', streamViewType: 'NEW_AND_OLD_IMAGES' } as const;
 

@@ -44,7 +44,7 @@ beforeAll(() => {
     cwd: workspace,
     encoding: 'utf8',
     timeout: 180_000,
-    env: { ...env, SHARDCHECK_SEED: '1', SHARDCHECK_PATH: '', NO_COLOR: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: { ...env, SHARDCHECK_SEED: '1', SHARDCHECK_REPLAY: '', NO_COLOR: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
   output = `${run.stdout}${run.stderr}`;
   results = (JSON.parse(readFileSync(join(workspace, 'results.json'), 'utf8')) as { testResults: FileResult[] }).testResults;

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readmeBlocks } from '../support/readmeExamples.js';
 
 /*
  * A new user's view: `npm pack` the package, install the tarball into a separate project next to
@@ -15,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const project = mkdtempSync(join(tmpdir(), 'shardcheck-user-'));
 const installed = join(project, 'node_modules/shardcheck');
-const env = { ...process.env, NO_COLOR: '1', CI: 'true', SHARDCHECK_SEED: '1', SHARDCHECK_PATH: '' };
+const env = { ...process.env, NO_COLOR: '1', CI: 'true', SHARDCHECK_SEED: '1', SHARDCHECK_REPLAY: '' };
 
 function sh(command: string, args: readonly string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env, timeout: 240_000 });
@@ -48,8 +49,41 @@ describe('the packed package in a separate project', () => {
     const run = sh(process.execPath, [join(project, 'node_modules/vitest/vitest.mjs'), 'run'], project);
     expect(run.output).toContain('projection (streamTest)');
     expect(run.output).not.toContain('with seed');
-    expect(run.output).toMatch(/Test Files +4 passed/);
+    expect(run.output).toMatch(/Test Files +5 passed/);
     expect(run.status, run.output).toBe(0);
+  });
+
+  it('the README\'s 5-minute example, verbatim, with vitest\'s default config: the correct handler passes; a buggy one fails with the report inside the 5 s timeout, and its replay line fails again with the same line', () => {
+    // A project of its own (vitest looks for a config file up the tree), with the same install.
+    const readme = mkdtempSync(join(tmpdir(), 'shardcheck-readme-user-'));
+    try {
+      writeFileSync(join(readme, 'package.json'), JSON.stringify({ name: 'readme-user', private: true, type: 'module' }));
+      symlinkSync(join(project, 'node_modules'), join(readme, 'node_modules'), 'dir');
+      const blocks = readmeBlocks(readFileSync(join(repo, 'README.md'), 'utf8'));
+      for (const name of ['handler', 'memory-store', 'five-minutes-correct']) {
+        const block = blocks.find((b) => b.name === name)!;
+        mkdirSync(dirname(join(readme, block.file)), { recursive: true });
+        writeFileSync(join(readme, block.file), block.code);
+      }
+      const vitest = (cwd: string) => sh(process.execPath, [join(project, 'node_modules/vitest/vitest.mjs'), 'run'], cwd);
+      const correct = vitest(readme);
+      expect(correct.status, correct.output).toBe(0);
+
+      cpSync(join(repo, 'test/readme/swallows-errors-handler/src/handler.ts'), join(readme, 'src/handler.ts'));
+      const buggy = vitest(readme);
+      expect(buggy.status, buggy.output).toBe(1);
+      expect(buggy.output).not.toContain('Test timed out');
+      expect(buggy.output).toMatch(/shardcheck: your invariant failed: AssertionError/);
+      expect(buggy.output).toMatch(/\ntimeline\n/);
+      const line = /^replay: (.*)$/m.exec(buggy.output)?.[1];
+      expect(line, buggy.output).toMatch(/^SHARDCHECK_REPLAY=\S+ npx vitest run test\/projection\.test\.ts -t '\^projection survives stream faults\$'$/);
+      const again = spawnSync('sh', ['-c', line!], { cwd: readme, encoding: 'utf8', env: { ...env, SHARDCHECK_SEED: '' }, timeout: 120_000 });
+      const output = `${again.stdout}${again.stderr}`;
+      expect(again.status, output).toBe(1);
+      expect(/^replay: (.*)$/m.exec(output)?.[1]).toBe(line);
+    } finally {
+      rmSync(readme, { recursive: true, force: true });
+    }
   });
 
   it('runs `npx shardcheck demo`, naming handler files that exist', () => {
@@ -198,11 +232,11 @@ export const arbitrary: fc.Arbitrary<unknown> = scenario();
 export const plugin = shardcheck({ numRuns: 10 });
 export const declare = (): void => streamTest('t', options);
 `,
-  'types-cjs.cts': `import { checkStreamHandler, itemKeyOf, type RunSummary } from 'shardcheck';
+  'types-cjs.cts': `import { checkStreamHandler, itemKey, type RunSummary } from 'shardcheck';
 export async function run(): Promise<RunSummary> {
   return checkStreamHandler({ handler: async () => undefined, numRuns: 1 });
 }
-export const key: typeof itemKeyOf = itemKeyOf;
+export const key: typeof itemKey = itemKey;
 `,
   'tsconfig.node16.json': JSON.stringify({
     compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] },
