@@ -3,7 +3,7 @@ import type { StreamSource, UnsupportedSetting } from './deployment.js';
 import type { PropertyBag } from './PropertyBag.js';
 
 /*
- * Typed reads of mapping properties with AWS's ranges (spec Part C, as `resolveMappingConfig`
+ * Typed reads of mapping properties with AWS's ranges (docs/rules.md, as `resolveMappingConfig`
  * checks them). CloudFormation accepts numbers and booleans written as strings ("100", "true"),
  * so these do too. Each returns undefined when the property is absent.
  */

@@ -22,7 +22,7 @@ const OTHER_SOURCES = ['Queues', 'Topics', 'SourceAccessConfigurations', 'SelfMa
 /**
  * The mapping of an `AWS::Lambda::EventSourceMapping` or of a SAM `DynamoDB`/`Kinesis` event
  * (same property names; SAM's `DestinationConfig.OnFailure` also has a `Type`). Fields the file
- * leaves out take AWS's defaults (spec Part C). The caller has already read the source and
+ * leaves out take AWS's defaults (docs/rules.md). The caller has already read the source and
  * function properties.
  */
 export function readCfnMapping(bag: PropertyBag, source: StreamSource): MappingRead {

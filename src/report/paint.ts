@@ -1,4 +1,4 @@
-/** Minimal ANSI styling: the caller decides whether colour is on (DESIGN §6: only on a TTY). */
+/** Minimal ANSI styling: the caller decides whether colour is on (only on a TTY). */
 export type Style = 'red' | 'yellow' | 'bold' | 'dim';
 
 const CODES: Readonly<Record<Style, string>> = { red: '31', yellow: '33', bold: '1', dim: '2' };
