@@ -6,7 +6,7 @@ import { durationText, safeText } from './safeText.js';
 
 /** A known mistake the failing run shows, detected from the data. */
 export interface Hint {
-  readonly id: 'rbif-off' | 'unknown-item-identifier' | FindingKind | 'poison-record' | 'module-state';
+  readonly id: 'rbif-off' | 'unknown-item-identifier' | FindingKind | 'poison-record' | 'module-state' | 'swallowed-failure';
   readonly text: string;
 }
 
@@ -103,11 +103,36 @@ function moduleState(report: FailureReport): Hint[] {
 }
 
 /**
+ * A dependency call failed (an injected rejection) in an invocation that still returned complete
+ * success: Lambda moved past its records, so whatever that call should have done is lost unless the
+ * handler retried it. Only for the user's invariant, which is where such a loss shows.
+ */
+function swallowedFailure(report: FailureReport): Hint[] {
+  if (report.cause.kind !== 'user-invariant') return [];
+  const failedCalls = new Map<number, Extract<TraceEvent, { type: 'dependency' }>>();
+  const swallowed: { call: Extract<TraceEvent, { type: 'dependency' }>; dispatch: number }[] = [];
+  for (const e of report.trace.events) {
+    if (e.type === 'dependency' && (e.action === 'rejected' || e.action === 'applied-then-rejected') && !failedCalls.has(e.dispatch)) failedCalls.set(e.dispatch, e);
+    else if (e.type === 'result' && e.outcome === 'OK_SUCCESS' && failedCalls.has(e.id)) swallowed.push({ call: failedCalls.get(e.id)!, dispatch: e.id });
+  }
+  if (swallowed.length === 0) return [];
+  const { call, dispatch } = swallowed[0]!;
+  const how = call.action === 'rejected' ? 'rejected before it was applied' : 'applied, then the caller saw an error (a timeout)';
+  const more = swallowed.length > 1 ? ` (and ${swallowed.length - 1} more invocation${swallowed.length === 2 ? '' : 's'})` : '';
+  return [
+    {
+      id: 'swallowed-failure',
+      text: `invocation #${dispatch}${more}: its call ${safeText(call.path, 80)} failed (injected: ${how}), yet the invocation returned complete success, so Lambda moved past its records: a failed write must fail its record (batchItemFailures) or the whole invocation, unless the handler retries it itself.`,
+    },
+  ];
+}
+
+/**
  * Every hint the report shows: first what the handler's code did (its findings, the identifiers and
  * responses it returned, the record it kept failing on, state it kept in memory), then the mapping
  * configuration that would change the outcome.
  */
 export function findHints(report: FailureReport): Hint[] {
   const anomalies = report.cause.kind === 'verdict' ? report.cause.verdict.anomalies : [];
-  return [...findings(report.trace), ...unknownItemIdentifier(report.trace), ...poisonRecord(report, anomalies), ...moduleState(report), ...rbifOff(report)];
+  return [...findings(report.trace), ...unknownItemIdentifier(report.trace), ...swallowedFailure(report), ...poisonRecord(report, anomalies), ...moduleState(report), ...rbifOff(report)];
 }

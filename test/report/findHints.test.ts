@@ -1,5 +1,6 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { wrapDeps } from '../../src/faults/index.js';
 import { simulate } from '../../src/mapping/index.js';
 import { findHints, renderFailure, type FailureReport } from '../../src/report/index.js';
 import type { ScenarioParameters } from '../../src/scenario/index.js';
@@ -106,6 +107,32 @@ describe('hint: module state lost on cold start', () => {
     const report = await lostUpdateReport(reclaimed);
     const verdict = { kind: 'verdict', verdict: { valid: false, kind: 'liveness', anomalies: [] } } as const;
     expect(ids({ ...report, cause: verdict })).not.toContain('module-state');
+  });
+});
+
+describe('hint: a failed dependency call swallowed by an invocation that returned success', () => {
+  const store = { put: async (_key: string) => {} };
+  const scenario: ScenarioParameters = { ...TWO_WRITES, mapping: { startingPosition: 'TRIM_HORIZON' }, faults: { dependencies: [{ kind: 'reject', match: { call: 0 } }] } };
+  const run = async (handler: (deps: typeof store) => (event: DynamoDBStreamEvent) => Promise<unknown>) => {
+    const deps = wrapDeps({ store });
+    const trace = await simulate(scenario, { createHandler: () => handler(deps.store) as never });
+    return reportOf(scenario, trace, USER_CAUSE);
+  };
+
+  it('names the invocation and the call the handler carried on past', async () => {
+    const swallows = (s: typeof store) => async (event: DynamoDBStreamEvent) => {
+      for (const r of event.Records) await s.put(r.eventID!).catch(() => {});
+    };
+    const hint = findHints(await run(swallows)).find((h) => h.id === 'swallowed-failure');
+    expect(hint?.text).toMatch(/^invocation #\d+: its call store\.put failed \(injected: rejected before it was applied\), yet the invocation returned complete success/);
+    expect(ids(await run(swallows))[0]).toBe('swallowed-failure');
+  });
+
+  it('stays silent when the failure failed the invocation', async () => {
+    const throws = (s: typeof store) => async (event: DynamoDBStreamEvent) => {
+      for (const r of event.Records) await s.put(r.eventID!);
+    };
+    expect(ids(await run(throws))).not.toContain('swallowed-failure');
   });
 });
 
