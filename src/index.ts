@@ -57,7 +57,7 @@ export type {
   ScenarioOptions,
 } from './arbitraries/index.js';
 export { buildModel, type Model, type DiscardReason, type DiscardedRecord } from './model/index.js';
-export { check, INVARIANTS, type Anomaly, type AnomalyKind, type InvariantName, type Verdict } from './check/index.js';
+export { check, INVARIANTS, RETIRED_INVARIANTS, type Advisory, type AdvisoryName, type Anomaly, type AnomalyKind, type InvariantName, type Verdict } from './check/index.js';
 export {
   checkStreamHandler,
   ShardcheckFailure,
