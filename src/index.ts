@@ -3,7 +3,7 @@
  * Every public name is listed here explicitly.
  */
 export { simulate, MAX_PAYLOAD_BYTES } from './mapping/index.js';
-export type { SimulateOptions, StreamHandler, HandlerFactory, HandlerTarget, EnvironmentInfo } from './mapping/index.js';
+export type { SimulateOptions, StreamHandler, StreamResponse, HandlerFactory, HandlerTarget, EnvironmentInfo } from './mapping/index.js';
 export { resolveScenario, DEFAULT_SEMANTICS, DEFAULT_TIMING } from './scenario/index.js';
 export type {
   ScenarioParameters,
@@ -11,6 +11,7 @@ export type {
   MappingParameters,
   MappingConfig,
   FunctionParameters,
+  LambdaRuntime,
   StreamParameters,
   TopologyEvent,
   Semantics,

@@ -1,5 +1,5 @@
 import { injectedError } from './injectedError.js';
-import { invocationContext, type DependencyDecision } from './invocationContext.js';
+import { invocationContext, type DependencyDecision, type InvocationContext } from './invocationContext.js';
 
 export type AnyFunction = (...args: unknown[]) => unknown;
 
@@ -25,14 +25,14 @@ export function intercept(real: object, fn: AnyFunction, path: string, sdkSend: 
     if (context === undefined) return apply();
     const callPath = sdkSend ? `${path}(${commandName(args[0])})` : path;
     const decision = context.dependencyCall({ path: callPath, async: returnsPromises });
-    return carryOut(decision, apply, callPath, sdkSend, returnsPromises);
+    return carryOut(decision, apply, callPath, sdkSend, returnsPromises, context);
   };
 }
 
-function carryOut(decision: DependencyDecision, apply: () => unknown, path: string, sdk: boolean, async: boolean): unknown {
+function carryOut(decision: DependencyDecision, apply: () => unknown, path: string, sdk: boolean, async: boolean, context: InvocationContext): unknown {
   switch (decision.action) {
     case 'call':
-      return apply();
+      return tracked(context, apply());
     case 'reject': {
       const error = injectedError(decision.error, path, sdk);
       if (async) return Promise.reject(error);
@@ -41,11 +41,11 @@ function carryOut(decision: DependencyDecision, apply: () => unknown, path: stri
     case 'applyThenReject': {
       const error = injectedError(decision.error, path, sdk);
       const result = apply();
-      if (isThenable(result)) return Promise.resolve(result).then(() => Promise.reject(error));
+      if (isThenable(result)) return tracked(context, Promise.resolve(result).then(() => Promise.reject(error)));
       throw error;
     }
     case 'defer':
-      return decision.released.then(apply);
+      return tracked(context, decision.released.then(apply));
     case 'crashAfter': {
       // The call went out; whatever it returns, nobody is left to see it.
       const result = apply();
@@ -55,6 +55,12 @@ function carryOut(decision: DependencyDecision, apply: () => unknown, path: stri
     case 'dead':
       return halt(async, path);
   }
+}
+
+/** A call in flight is pending work of its invocation (see `InvocationContext.track`). */
+function tracked(context: InvocationContext, result: unknown): unknown {
+  if (isThenable(result)) context.track(result);
+  return result;
 }
 
 /** A dead runtime returns nothing: async callers wait forever, sync callers cannot continue. */

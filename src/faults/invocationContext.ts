@@ -31,6 +31,11 @@ export interface InvocationContext {
   readonly dispatch: number;
   report(kind: 'floating-rejection' | 'uncaught-exception', reason: unknown): void;
   dependencyCall(info: DependencyCallInfo): DependencyDecision;
+  /**
+   * Work the invocation started and has not finished (a dependency call in flight): the runtime
+   * waits for it before ending a callback-based invocation (`callbackWaitsForEmptyEventLoop`).
+   */
+  track(work: PromiseLike<unknown>): void;
 }
 
 /**

@@ -40,6 +40,8 @@ export class Invoker {
       settled = true;
       return calls;
     });
+    // A harness error (a refused handler) rejects the group; it is rethrown below, never left unhandled.
+    all.catch(() => undefined);
     // Let the handlers run until they settle or all wait on deferred calls; then the interleaving
     // picks which deferred call runs next (DESIGN §5: dependency interleaving).
     for (;;) {
@@ -98,6 +100,7 @@ export class Invoker {
       env,
       cold,
       target: this.target,
+      runtime: this.fn.runtime,
       records: d.segment.records,
       context: lambdaContext(this.fn, d.requestId, `env${env.id}`, () => deadline - this.clock()),
       guardMs: this.guardMs,
