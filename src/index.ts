@@ -31,7 +31,7 @@ export type {
   DependencyErrorKind,
 } from './faults/index.js';
 export { COVERAGE_ITEMS, coverageOf, CoverageTally, type CoverageItem, type CampaignCoverage } from './coverage/index.js';
-export type { Trace, TraceEvent, TraceRecord, TraceShard, OnFailureMessage, OutcomeClass } from './trace/index.js';
+export type { Trace, TraceEvent, TraceRecord, TraceShard, OnFailureMessage, OutcomeClass, LogLine, LogSource } from './trace/index.js';
 export { serializeTrace, parseTrace, renderTrace, summarizeTrace } from './trace/index.js';
 export { ShardcheckError, compareSeq } from './core/index.js';
 export {

@@ -26,7 +26,7 @@ export type DependencyDecision =
   /** The invocation's runtime is dead: nothing runs, nothing returns. */
   | { readonly action: 'dead' };
 
-/** The invocation whose async context is running: the target of stray failures and dependency faults. */
+/** The invocation whose async context is running: the target of stray failures, dependency faults and console output. */
 export interface InvocationContext {
   readonly dispatch: number;
   report(kind: 'floating-rejection' | 'uncaught-exception', reason: unknown): void;
@@ -36,6 +36,11 @@ export interface InvocationContext {
    * waits for it before ending a callback-based invocation (`callbackWaitsForEmptyEventLoop`).
    */
   track(work: PromiseLike<unknown>): void;
+  /**
+   * Takes console output written in the invocation's async context (`source`: the console method,
+   * or `stdout`/`stderr` for direct writes); false when it is not captured (print it as usual).
+   */
+  log(source: string, text: string): boolean;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Dispatch } from './Dispatch.js';
 import { EnvironmentPool } from './EnvironmentPool.js';
 import type { HandlerTarget } from './handlerTypes.js';
 import { lambdaContext } from './lambdaContext.js';
+import type { LogBook } from './LogBook.js';
 import { nextMacrotask } from './realTime.js';
 import { callHandler, type HandlerCall, type Stray } from './runHandler.js';
 
@@ -27,6 +28,8 @@ export class Invoker {
     private readonly gate: DependencyGate,
     private readonly guardMs: number,
     private readonly clock: () => Millis,
+    /** Where invocations' console output goes; undefined to let it through. */
+    private readonly logs: LogBook | undefined,
   ) {}
 
   /**
@@ -107,6 +110,7 @@ export class Invoker {
       onLateStray: (stray) => this.lateStray(d, stray),
       dependencyCall: (info) => this.gate.decide(d, info),
       crashed: d.crashed,
+      log: (source, text) => this.logs?.take(d.id, source, text) ?? false,
     });
   }
 

@@ -53,6 +53,8 @@ export interface HandlerCallInput {
   readonly dependencyCall: InvocationContext['dependencyCall'];
   /** Resolves when the invocation's runtime dies at a dependency call. */
   readonly crashed: Promise<void>;
+  /** Takes the invocation's console output; false to let it through. */
+  readonly log: InvocationContext['log'];
 }
 
 /**
@@ -73,6 +75,7 @@ export async function callHandler(input: HandlerCallInput): Promise<HandlerCall>
       else strays.push(stray);
     },
     track: (promise) => work.track(promise),
+    log: input.log,
   };
   const event = privateEvent(input.records);
   const crash = input.crashed.then((): HandlerRun => ({ kind: 'crashed' }));
