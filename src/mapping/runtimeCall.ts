@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { ShardcheckError } from '../core/index.js';
 import type { LambdaRuntime } from '../scenario/functionConfig.js';
 import type { StreamHandler } from './handlerTypes.js';
@@ -42,42 +43,76 @@ export interface RuntimeCallInput {
  */
 export function runtimeCall(input: RuntimeCallInput): Promise<Settlement> {
   if (input.runtime === 'nodejs24.x') return modernCall(input);
-  return new Promise((resolve) => {
-    let finished = false;
-    const first = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A): void => {
-      if (finished) return;
-      finished = true;
-      fn(...args);
-    };
-    const end = (value: unknown) => resolve({ kind: 'returned', value });
-    const fail = (reason: unknown, via: Extract<Settlement, { kind: 'threw' }>['via']) => resolve({ kind: 'threw', reason, via });
-    const done = (error: unknown, result: unknown) => (error !== undefined && error !== null ? fail(error, 'context') : end(result));
-    const completion: ContextCompletion = {
-      waits: true,
-      done: first(done),
-      succeed: first((result: unknown) => done(null, result)),
-      fail: first((error: unknown) => done(error ?? 'handled', null)),
-    };
-    // callback(error, result) and a synchronous throw (which the runtime hands to the callback).
-    const report = (error: unknown, result: unknown, via: 'callback' | 'throw') => {
-      if (error !== undefined && error !== null) fail(error, via);
-      else if (!completion.waits) end(result);
-      else void input.idle().then(() => end(result));
-    };
-    const callback = first((error?: unknown, result?: unknown) => report(error, result, 'callback'));
+  return new Promise((resolve) => new CallbackRuntime(input, resolve).call());
+}
+
+/**
+ * One invocation under the Node.js 20/22 runtime. Its completion members are bound methods, not
+ * closures: this runs once per invocation, and closures cost more (in allocation and, under
+ * tsx/vitest's name-keeping transform, in a property definition each).
+ */
+class CallbackRuntime {
+  private finished = false;
+  private readonly context: Context;
+
+  constructor(
+    private readonly input: RuntimeCallInput,
+    private readonly resolve: (settlement: Settlement) => void,
+  ) {
+    const completion: ContextCompletion = { done: this.done.bind(this), succeed: this.succeed.bind(this), fail: this.fail.bind(this) };
+    this.context = input.context(completion);
+  }
+
+  call(): void {
     let returned: unknown;
     try {
-      returned = input.handler(input.event as never, input.context(completion), callback as never);
+      returned = this.input.handler(this.input.event as never, this.context, this.callback.bind(this) as never);
     } catch (error) {
-      first(() => report(error, undefined, 'throw'))(); // so even `throw undefined` "succeeds", as on AWS
+      // The runtime hands a synchronous throw to the callback, so even `throw undefined` "succeeds".
+      if (this.claim()) this.report(error, undefined, 'throw', this.context.callbackWaitsForEmptyEventLoop);
       return;
     }
-    if (isThenable(returned)) {
-      Promise.resolve(returned).then(first(end), first((reason: unknown) => fail(reason, 'reject')));
-    } else {
-      void input.idle().then(first(() => end(undefined)));
-    }
-  });
+    if (isThenable(returned)) Promise.resolve(returned).then(this.resolved.bind(this), this.rejected.bind(this));
+    else void this.input.idle().then(this.resolved.bind(this, undefined));
+  }
+
+  /** The first way of ending the invocation wins; later ones are ignored, as by the runtime. */
+  private claim(): boolean {
+    if (this.finished) return false;
+    this.finished = true;
+    return true;
+  }
+
+  private callback(error?: unknown, result?: unknown): void {
+    if (this.claim()) this.report(error, result, 'callback', this.context.callbackWaitsForEmptyEventLoop);
+  }
+
+  private done(error?: unknown, result?: unknown): void {
+    if (this.claim()) this.report(error, result, 'context', false);
+  }
+
+  private succeed(result?: unknown): void {
+    if (this.claim()) this.report(null, result, 'context', false);
+  }
+
+  private fail(error?: unknown): void {
+    if (this.claim()) this.report(error ?? 'handled', null, 'context', false);
+  }
+
+  private resolved(value: unknown): void {
+    if (this.claim()) this.resolve({ kind: 'returned', value });
+  }
+
+  private rejected(reason: unknown): void {
+    if (this.claim()) this.resolve({ kind: 'threw', reason, via: 'reject' });
+  }
+
+  /** An error ends the invocation at once; a result once idle when the runtime waits for the event loop. */
+  private report(error: unknown, result: unknown, via: 'throw' | 'callback' | 'context', waitForIdle: unknown): void {
+    if (error !== undefined && error !== null) this.resolve({ kind: 'threw', reason: error, via });
+    else if (!waitForIdle) this.resolve({ kind: 'returned', value: result });
+    else void this.input.idle().then(() => this.resolve({ kind: 'returned', value: result }));
+  }
 }
 
 /** Node.js 24: `await handler(event, context)`; no callback, no context completion methods. */
@@ -90,7 +125,7 @@ function modernCall(input: RuntimeCallInput): Promise<Settlement> {
   const gone = (name: string) => () => {
     throw new Error(`context.${name}() does not exist in the Node.js 24 runtime: return (or throw) from the async handler instead`);
   };
-  const context = input.context({ waits: false, done: gone('done'), succeed: gone('succeed'), fail: gone('fail') });
+  const context = input.context({ done: gone('done'), succeed: gone('succeed'), fail: gone('fail') });
   const settle = (value: unknown): Settlement => ({ kind: 'returned', value });
   const reject = (reason: unknown): Settlement => ({ kind: 'threw', reason, via: 'reject' });
   try {

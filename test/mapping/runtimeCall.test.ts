@@ -68,6 +68,7 @@ describe('callback-based handlers (Node.js 20 and 22 runtimes)', () => {
 
   it('callbackWaitsForEmptyEventLoop (default true): the invocation ends only after its pending dependency calls finish', async () => {
     const log: string[] = [];
+    const defaults: boolean[] = [];
     const slowStore = {
       async put(key: string): Promise<void> {
         await macrotasks(20);
@@ -79,6 +80,7 @@ describe('callback-based handlers (Node.js 20 and 22 runtimes)', () => {
       const deps = wrapDeps({ store: slowStore });
       const handler: StreamHandler = (event, context, callback) => {
         log.push(`invoked ${event.Records[0]!.dynamodb!.NewImage!['v']!.N}`);
+        defaults.push(context.callbackWaitsForEmptyEventLoop);
         context.callbackWaitsForEmptyEventLoop = waits;
         void deps.store.put(seq(event, 0)); // not awaited: only the event loop keeps it
         callback(null);
@@ -93,6 +95,7 @@ describe('callback-based handlers (Node.js 20 and 22 runtimes)', () => {
     // Without waiting, the next invocation runs while the first one's call is still in flight.
     const eager = await runWith(false);
     expect(eager.log.slice(0, 2)).toEqual(['invoked 0', 'invoked 1']);
+    expect(new Set(defaults)).toEqual(new Set([true])); // every invocation's context starts at the default
   });
 
   it('a pending call that never finishes keeps a waiting invocation open until it times out', async () => {
