@@ -26,8 +26,8 @@ import { projectionDifferences } from './support/projection.js';
  * Buggy handlers under a correct simulation (issue 4, "Trustworthiness" 3; table in
  * fixtures/README.md):
  * - bugs that show in delivery itself (a batch or a shard that never completes) are caught by the
- *   built-in invariants alone, as liveness (`progress-after-faults`), never as a correctness
- *   anomaly of the (correct) mapping;
+ *   built-in invariants alone, as liveness (`progress-after-faults`; a malformed response also as
+ *   `item-identifier`), never as a correctness anomaly of the (correct) mapping;
  * - bugs that show only in the handler's own downstream state leave the built-ins silent (they must
  *   not guess), and a user invariant against the model catches them; the same user invariant holds
  *   for the correct handler on the same scenarios;
@@ -72,6 +72,7 @@ describe('delivery bugs: caught by the built-in invariants alone', () => {
     expect(trace.events.some((e) => e.type === 'result' && e.outcome === 'OK_MALFORMED')).toBe(true);
     expect(trace.events.some((e) => e.type === 'trim')).toBe(true);
     expect(verdict.valid).toBe(false);
+    expect(invariants(verdict)).toContain('item-identifier');
     expect(invariants(verdict)).toContain('progress-after-faults');
     expect(correctnessAnomalies(verdict)).toEqual([]);
   });

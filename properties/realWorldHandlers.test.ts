@@ -29,8 +29,7 @@ const forwarder = createSqsForwarder as unknown as (deps: SqsDeps) => StreamHand
 
 
 describe('real-world handlers (R27, R47, R48)', () => {
-  // Enabled once callback handlers / event-rewrite advisory land.
-  it.skip('(a) Elasticsearch sync library, callback style: passes with its serverless.yml mapping', async () => {
+  it('(a) Elasticsearch sync library, callback style: passes with its serverless.yml mapping', async () => {
     const summary = await checkStreamHandler({ createHandler: createEsSyncHandler as never, deps: esDeps, invariant: esIndexMatchesTable, deployment: 'fixtures/handlers/realWorld/esSync.serverless.yml', regressions: false, numRuns: RUNS, ...seed });
     expect(summary.runs).toBe(RUNS);
   }, TIMEOUT_MS);
@@ -85,8 +84,7 @@ describe('real-world handlers (R27, R47, R48)', () => {
     await expect(run).rejects.toThrow(/your invariant failed: .*document .*: search returns \{/);
   }, TIMEOUT_MS);
 
-  // Enabled once callback handlers / event-rewrite advisory land.
-  it.skip('(c) OpenSearch indexer that unmarshalls its event in place: passes with default settings', async () => {
+  it('(c) OpenSearch indexer that unmarshalls its event in place: passes with default settings', async () => {
     const summary = await checkStreamHandler({ createHandler: createOpenSearchIndexer, deps: openSearchDeps, invariant: openSearchMatchesTable, table: TABLE, regressions: false, numRuns: RUNS, ...seed });
     expect(summary.runs).toBe(RUNS);
   }, TIMEOUT_MS);

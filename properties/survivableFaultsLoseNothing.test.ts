@@ -2,9 +2,12 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenario, type ScenarioOptions } from '../src/arbitraries/index.js';
+import { check } from '../src/check/index.js';
 import { wrapDeps } from '../src/faults/wrapDeps.js';
-import { simulate } from '../src/mapping/index.js';
+import { simulate, type StreamHandler } from '../src/mapping/index.js';
+import { buildModel } from '../src/model/index.js';
 import type { Trace } from '../src/trace/index.js';
+import { FakeDocumentClient } from '../test/support/sdkV2Fake.js';
 import { TIMEOUT_MS, runs } from './support/campaign.js';
 
 /*
@@ -67,6 +70,29 @@ describe('survivable schedules lose nothing', () => {
         expect([...expectedSeqs(trace)].filter((seq) => !applied.has(seq))).toEqual([]);
       }),
       { numRuns: runs(60, 1500) },
+    );
+  }, TIMEOUT_MS);
+
+  it('a callback-based handler writing through an AWS SDK v2-style client: every record applied, the built-in checks pass', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario({ faults: { maxDependencyFaults: 4 }, operations: { maxLength: 60 } }), async (generated) => {
+        const real = new FakeDocumentClient();
+        const ddb = wrapDeps({ ddb: real }).ddb;
+        // Correct, in the callback style of Node.js 20/22: one write at a time, the first error ends the invocation.
+        const handler: StreamHandler = (event, _context, callback) => {
+          let next = 0;
+          const write = (error: unknown): void => {
+            const record = event.Records[next++];
+            if (error !== null || record === undefined) return callback(error as Error | null);
+            ddb.put({ TableName: 't', Item: { pk: record.dynamodb?.SequenceNumber ?? '' } }, write);
+          };
+          write(null);
+        };
+        const trace = await simulate(generated, handler);
+        expect(check(trace, buildModel(generated))).toEqual({ valid: true, kind: null, anomalies: [] });
+        expect([...expectedSeqs(trace)].filter((seq) => !real.table.has(seq))).toEqual([]);
+      }),
+      { numRuns: runs(40, 1000) },
     );
   }, TIMEOUT_MS);
 });

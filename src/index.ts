@@ -3,7 +3,7 @@
  * Every public name is listed here explicitly.
  */
 export { simulate, MAX_PAYLOAD_BYTES } from './mapping/index.js';
-export type { SimulateOptions, StreamHandler, HandlerFactory, HandlerTarget, EnvironmentInfo } from './mapping/index.js';
+export type { SimulateOptions, StreamHandler, StreamResponse, HandlerFactory, HandlerTarget, EnvironmentInfo } from './mapping/index.js';
 export { resolveScenario, DEFAULT_SEMANTICS, DEFAULT_TIMING } from './scenario/index.js';
 export type {
   ScenarioParameters,
@@ -11,6 +11,7 @@ export type {
   MappingParameters,
   MappingConfig,
   FunctionParameters,
+  LambdaRuntime,
   StreamParameters,
   TopologyEvent,
   Semantics,
@@ -30,7 +31,7 @@ export type {
   DependencyErrorKind,
 } from './faults/index.js';
 export { COVERAGE_ITEMS, coverageOf, CoverageTally, type CoverageItem, type CampaignCoverage } from './coverage/index.js';
-export type { Trace, TraceEvent, TraceRecord, TraceShard, OnFailureMessage, OutcomeClass } from './trace/index.js';
+export type { Trace, TraceEvent, TraceRecord, TraceShard, OnFailureMessage, OutcomeClass, LogLine, LogSource } from './trace/index.js';
 export { serializeTrace, parseTrace, renderTrace, summarizeTrace } from './trace/index.js';
 export { ShardcheckError, compareSeq } from './core/index.js';
 export {
@@ -71,7 +72,7 @@ export {
   type OwedImagesOptions,
   type JsonValue,
 } from './model/index.js';
-export { check, INVARIANTS, type Anomaly, type AnomalyKind, type InvariantName, type Verdict } from './check/index.js';
+export { check, INVARIANTS, RETIRED_INVARIANTS, type Advisory, type AdvisoryName, type Anomaly, type AnomalyKind, type InvariantName, type Verdict } from './check/index.js';
 export {
   checkStreamHandler,
   ShardcheckFailure,

@@ -14,7 +14,16 @@ export type InvariantName =
   | 'destination-payload'
   | 'at-least-once'
   | 'progress-after-faults'
-  | 'handler-behaviour';
+  | 'handler-hang'
+  | 'handler-init'
+  | 'non-error-throw'
+  | 'floating-rejection'
+  | 'unserializable-response'
+  | 'item-identifier'
+  | AdvisoryName;
+
+/** Checks that report advisories: data on the verdict that never fails a run. */
+export type AdvisoryName = 'event-mutation';
 
 /**
  * One violation, as data: which invariant, the rule it comes from, and the minimal witnesses — the
@@ -34,6 +43,19 @@ export interface Anomaly {
   readonly blockedMs?: number;
 }
 
+/**
+ * Something worth knowing about the handler that AWS tolerates, so it never fails a run (e.g. it
+ * rewrote its event in place). Same witness fields as an anomaly; switched off with `disable` like one.
+ */
+export interface Advisory {
+  readonly invariant: AdvisoryName;
+  /** One sentence stating the fact; no formatting. */
+  readonly summary: string;
+  readonly shard?: number;
+  readonly records: readonly number[];
+  readonly events: readonly number[];
+}
+
 export interface Verdict {
   readonly valid: boolean;
   /** The most severe kind present (correctness > liveness > harness); null when valid. */
@@ -41,4 +63,6 @@ export interface Verdict {
   readonly anomalies: readonly Anomaly[];
   /** Invariants the caller switched off, with the reason given (see `CheckOptions.disable`). */
   readonly disabled?: readonly { readonly invariant: InvariantName; readonly reason: string }[];
+  /** Advisories found (only when there are any); they do not affect `valid` or `kind`. */
+  readonly advisories?: readonly Advisory[];
 }

@@ -1,6 +1,6 @@
 /** The invariant checker: reads only a trace and the model of its scenario (so a stored trace stays checkable). */
-export type { Anomaly, AnomalyKind, InvariantName, Verdict } from './anomaly.js';
-export { INVARIANTS, invariantInfo, type InvariantInfo } from './invariants.js';
+export type { Advisory, AdvisoryName, Anomaly, AnomalyKind, InvariantName, Verdict } from './anomaly.js';
+export { INVARIANTS, invariantInfo, RETIRED_INVARIANTS, retiredInvariantMessage, type CheckKind, type InvariantInfo } from './invariants.js';
 export { check, type CheckOptions } from './check.js';
 export { MAX_WITNESSES } from './anomalyOf.js';
 export { traceFacts, type TraceFacts } from './traceFacts.js';
@@ -16,4 +16,10 @@ export { checkAgeBound } from './checkAgeBound.js';
 export { checkDestinationPayload } from './checkDestinationPayload.js';
 export { checkAtLeastOnce } from './checkAtLeastOnce.js';
 export { checkProgressAfterFaults } from './checkProgressAfterFaults.js';
-export { checkHandlerBehaviour } from './checkHandlerBehaviour.js';
+export { checkHandlerHang } from './checkHandlerHang.js';
+export { checkHandlerInit } from './checkHandlerInit.js';
+export { checkNonErrorThrow } from './checkNonErrorThrow.js';
+export { checkFloatingRejection } from './checkFloatingRejection.js';
+export { checkUnserializableResponse } from './checkUnserializableResponse.js';
+export { checkItemIdentifier } from './checkItemIdentifier.js';
+export { checkEventMutation } from './checkEventMutation.js';

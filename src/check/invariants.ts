@@ -1,9 +1,12 @@
 import type { AnomalyKind, InvariantName } from './anomaly.js';
 
+/** What a check reports: anomalies of one kind, or advisories that never fail a run. */
+export type CheckKind = AnomalyKind | 'advisory';
+
 /** One built-in invariant, as data (the README's "What shardcheck checks" is written from these). */
 export interface InvariantInfo {
   readonly name: InvariantName;
-  readonly kind: AnomalyKind;
+  readonly kind: CheckKind;
   /** Rule ids the invariant comes from, explained in docs/rules.md. */
   readonly rules: readonly string[];
   /** One sentence. */
@@ -85,11 +88,48 @@ export const INVARIANTS: readonly InvariantInfo[] = [
       'No record is discarded or trimmed after the handler failed on it on its own (not because of an injected fault) — such a poison record is reported with the shard it blocked and for how long — and a run that does not drain while the mapping is enabled is reported.',
   },
   {
-    name: 'handler-behaviour',
+    name: 'handler-hang',
     kind: 'harness',
     rules: [],
+    description: 'Every invocation settles: neither the handler nor its cold start runs until the real-time guard cuts it off.',
+  },
+  {
+    name: 'handler-init',
+    kind: 'harness',
+    rules: [],
+    description: "The handler's cold start (createHandler, module initialisation) does not fail.",
+  },
+  {
+    name: 'non-error-throw',
+    kind: 'harness',
+    rules: [],
+    description: 'The handler throws, rejects with and passes to its callback only Error objects, never strings or other values.',
+  },
+  {
+    name: 'floating-rejection',
+    kind: 'harness',
+    rules: [],
+    description: 'No promise the handler leaves floating rejects unhandled and no exception escapes from its timers or event emitters, during or after its invocation.',
+  },
+  {
+    name: 'unserializable-response',
+    kind: 'harness',
+    rules: [],
+    description: "The handler's response can be serialised to JSON.",
+  },
+  {
+    name: 'item-identifier',
+    kind: 'harness',
+    rules: ['R35', 'R37'],
     description:
-      'The handler does not hang, mutate its event, throw non-Error values, leave floating rejections or uncaught exceptions, fail to initialise or return a response that cannot be serialised.',
+      'With ReportBatchItemFailures, every itemIdentifier in batchItemFailures is the SequenceNumber of a record of the batch; anything else makes AWS retry the whole batch.',
+  },
+  {
+    name: 'event-mutation',
+    kind: 'advisory',
+    rules: [],
+    description:
+      'Advisory, never a failure: the handler does not modify its event object in place (harmless on AWS, where each invocation gets a fresh event, but code that reuses what it changed breaks).',
   },
 ];
 
@@ -100,4 +140,20 @@ export function invariantInfo(name: InvariantName): InvariantInfo {
   const info = BY_NAME.get(name);
   if (info === undefined) throw new Error(`invariantInfo: unknown invariant (got ${JSON.stringify(name)})`);
   return info;
+}
+
+/**
+ * Names that stored options may still hold but no longer exist, with the checks that replaced
+ * them: `disable` must name the new checks, since switching all of them off at once is rarely meant.
+ */
+export const RETIRED_INVARIANTS: Readonly<Record<string, readonly InvariantName[]>> = {
+  'handler-behaviour': ['handler-hang', 'handler-init', 'non-error-throw', 'floating-rejection', 'unserializable-response', 'item-identifier', 'event-mutation'],
+};
+
+/** The message for a retired check name in `disable` (at option path `path`), or undefined when `name` is not retired. */
+export function retiredInvariantMessage(path: string, name: string): string | undefined {
+  const replaced = Object.hasOwn(RETIRED_INVARIANTS, name) ? RETIRED_INVARIANTS[name] : undefined;
+  if (replaced === undefined) return undefined;
+  const list = `${replaced.slice(0, -1).join(', ')} and ${replaced.at(-1)}`;
+  return `${path} no longer accepts ${JSON.stringify(name)}: it was split into ${list}; disable only the ones you mean (got ${JSON.stringify(name)})`;
 }

@@ -1,5 +1,6 @@
 import { ShardcheckError } from '../core/index.js';
-import { intercept, isSdkClient, isWrappable, type AnyFunction } from './interceptCall.js';
+import { intercept, isSdkClient, isWrappable, type AnyFunction, type MemberShape } from './interceptCall.js';
+import { isSdkV2Client } from './sdkV2Request.js';
 import type { WrapDepsOptions } from './wrapDeps.js';
 
 /** Restores every object `attachFaults` patched, exactly as it was. */
@@ -15,8 +16,9 @@ const MAX_DEPTH = 8;
  * member reachable from `deps` (own properties recursively, and methods of class instances) and
  * the `send` of AWS SDK v3 clients (not their internals) is shadowed by an own property that
  * behaves like the proxy's member: transparent outside a simulated invocation, decided by the
- * running simulation inside one. Works over a mocked client (`aws-sdk-client-mock` stubs `send`).
- * Returns `detach`; call it when the run ends.
+ * running simulation inside one. AWS SDK v2 clients (a service object or a `DocumentClient`) get
+ * their operations patched, not what they hold (their inner service, config). Works over a
+ * mocked client (`aws-sdk-client-mock` stubs `send`). Returns `detach`; call it when the run ends.
  */
 export function attachFaults(deps: object, options: WrapDepsOptions = {}): DetachFaults {
   const undo: (() => void)[] = [];
@@ -40,12 +42,20 @@ function visit(target: object, path: string, depth: number, seen: WeakSet<object
   const at = (key: string) => (path === '' ? key : `${path}.${key}`);
   if (isSdkClient(target)) {
     const send = (target as { send?: unknown }).send;
-    if (typeof send === 'function') patch(target, 'send', send as AnyFunction, at('send'), true, undo);
+    if (typeof send === 'function') patch(target, 'send', send as AnyFunction, at('send'), 'sdk-v3-send', undo);
+    return;
+  }
+  if (isSdkV2Client(target)) {
+    // Its operations, not its internals: a member that builds no request is not a dependency call.
+    for (const key of memberNames(target)) {
+      const value: unknown = Reflect.get(target, key);
+      if (typeof value === 'function') patch(target, key, value as AnyFunction, at(key), 'sdk-v2', undo);
+    }
     return;
   }
   for (const key of memberNames(target)) {
     const value: unknown = Reflect.get(target, key);
-    if (typeof value === 'function') patch(target, key, value as AnyFunction, at(key), false, undo);
+    if (typeof value === 'function') patch(target, key, value as AnyFunction, at(key), 'plain', undo);
     else if (isWrappable(value) && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) visit(value, at(key), depth + 1, seen, undo);
   }
 }
@@ -63,13 +73,13 @@ function memberNames(target: object): string[] {
   return [...names];
 }
 
-function patch(target: object, key: string, fn: AnyFunction, path: string, sdkSend: boolean, undo: (() => void)[]): void {
+function patch(target: object, key: string, fn: AnyFunction, path: string, shape: MemberShape, undo: (() => void)[]): void {
   if (standIns.has(fn)) return;
   const own = Object.getOwnPropertyDescriptor(target, key);
   if (!Object.isExtensible(target) || (own !== undefined && !own.configurable)) {
     throw new ShardcheckError(`deps.${path} cannot be given faults in place: the object is frozen or the member is not configurable; hand the object to the handler through createHandler (it then gets a fault-injecting proxy)`);
   }
-  const standIn = intercept(target, fn, path, sdkSend);
+  const standIn = intercept(target, fn, path, shape);
   standIns.add(standIn);
   Object.defineProperty(target, key, { value: standIn, writable: true, configurable: true, enumerable: own?.enumerable ?? false });
   undo.push(() => {

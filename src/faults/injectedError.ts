@@ -14,12 +14,29 @@ const SDK_ERRORS = {
 
 const PLAIN_NAMES = { throttle: 'ThrottlingError', timeout: 'TimeoutError', internal: 'InternalError' } as const;
 
+/** AWS SDK v2 reports `code`, `statusCode` and `retryable` on a plain Error (`AWSError`). */
+const V2_TIMEOUT_MESSAGE = 'Connection timed out after 120000ms';
+
+/** Which kind of downstream raises the error: a plain dependency, an AWS SDK v3 or v2 call. */
+export type ErrorShape = 'plain' | 'sdk-v3' | 'sdk-v2';
+
 /**
- * The error a faulted dependency call raises. AWS SDK v3 calls get errors shaped like the SDK's
- * (`name`, `$fault`, `$metadata`, `$retryable`) so handlers' error classification is exercised.
+ * The error a faulted dependency call raises. AWS SDK calls get errors shaped like the SDK's (v3:
+ * `name`, `$fault`, `$metadata`, `$retryable`; v2: `code`, `statusCode`, `retryable`,
+ * `requestId`) so handlers' error classification is exercised.
  */
-export function injectedError(error: InjectedError, path: string, sdk: boolean): Error {
-  if (!sdk) {
+export function injectedError(error: InjectedError, path: string, from: ErrorShape): Error {
+  if (from === 'sdk-v2') {
+    const { name, message, status } = SDK_ERRORS[error.kind];
+    return Object.assign(new Error(error.kind === 'timeout' ? V2_TIMEOUT_MESSAGE : message), {
+      name,
+      code: name,
+      ...(status === undefined ? {} : { statusCode: status }),
+      retryable: true,
+      requestId: error.requestId,
+    });
+  }
+  if (from === 'plain') {
     const plain = new Error(`shardcheck injected a ${error.kind} failure into ${path}`);
     plain.name = PLAIN_NAMES[error.kind];
     return plain;

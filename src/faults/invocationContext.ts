@@ -27,11 +27,21 @@ export type DependencyDecision =
   /** The invocation's runtime is dead: nothing runs, nothing returns. */
   | { readonly action: 'dead' };
 
-/** The invocation whose async context is running: the target of stray failures and dependency faults. */
+/** The invocation whose async context is running: the target of stray failures, dependency faults and console output. */
 export interface InvocationContext {
   readonly dispatch: number;
   report(kind: 'floating-rejection' | 'uncaught-exception', reason: unknown): void;
   dependencyCall(info: DependencyCallInfo): DependencyDecision;
+  /**
+   * Work the invocation started and has not finished (a dependency call in flight): the runtime
+   * waits for it before ending a callback-based invocation (`callbackWaitsForEmptyEventLoop`).
+   */
+  track(work: PromiseLike<unknown>): void;
+  /**
+   * Takes console output written in the invocation's async context (`source`: the console method,
+   * or `stdout`/`stderr` for direct writes); false when it is not captured (print it as usual).
+   */
+  log(source: string, text: string): boolean;
 }
 
 /**

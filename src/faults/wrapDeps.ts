@@ -1,4 +1,5 @@
-import { intercept, isSdkClient, isWrappable, type AnyFunction } from './interceptCall.js';
+import { intercept, isSdkClient, isWrappable, type AnyFunction, type MemberShape } from './interceptCall.js';
+import { isSdkV2Client } from './sdkV2Request.js';
 
 export interface WrapDepsOptions {
   /** Prefix of call paths (default: none, so `deps.store.put` is `store.put`). */
@@ -7,7 +8,8 @@ export interface WrapDepsOptions {
 
 /**
  * A fault-injecting proxy over the object a handler uses for its downstream: every function-valued
- * member (recursively) and the `send` of AWS SDK v3 clients. Outside a simulated invocation it is
+ * member (recursively), the `send` of AWS SDK v3 clients and the operations of AWS SDK v2 clients
+ * (an unsent `AWS.Request`, decided when sent: `.promise()` rejects, the callback gets the error). Outside a simulated invocation it is
  * transparent; inside one, each call asks the running simulation what to do (call, reject before,
  * apply then reject, defer, crash). Calls run on the real object, so `this`, synchronous return
  * values and property reads behave as without the proxy.
@@ -34,7 +36,7 @@ function wrap(target: object, path: string, cache: WeakMap<object, object>): obj
         // Keyed by the function itself, so a member replaced later (a mock) is seen.
         let wrapper = wrappers.get(value as AnyFunction);
         if (wrapper === undefined) {
-          wrapper = intercept(target, value as AnyFunction, memberPath, prop === 'send' && isSdkClient(target));
+          wrapper = intercept(target, value as AnyFunction, memberPath, shapeOf(target, prop));
           wrappers.set(value as AnyFunction, wrapper);
         }
         return wrapper;
@@ -48,6 +50,11 @@ function wrap(target: object, path: string, cache: WeakMap<object, object>): obj
   const proxy = new Proxy(Object.isExtensible(target) ? target : shadowOf(target, handler), handler);
   cache.set(target, proxy);
   return proxy;
+}
+
+function shapeOf(target: object, prop: string): MemberShape {
+  if (prop === 'send' && isSdkClient(target)) return 'sdk-v3-send';
+  return isSdkV2Client(target) ? 'sdk-v2' : 'plain';
 }
 
 /**

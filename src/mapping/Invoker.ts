@@ -8,6 +8,7 @@ import type { Dispatch } from './Dispatch.js';
 import { EnvironmentPool } from './EnvironmentPool.js';
 import type { HandlerTarget } from './handlerTypes.js';
 import { lambdaContext } from './lambdaContext.js';
+import type { LogBook } from './LogBook.js';
 import { nextMacrotask } from './realTime.js';
 import { callHandler, type HandlerCall, type Stray } from './runHandler.js';
 
@@ -27,6 +28,8 @@ export class Invoker {
     private readonly gate: DependencyGate,
     private readonly guardMs: number,
     private readonly clock: () => Millis,
+    /** Where invocations' console output goes; undefined to let it through. */
+    private readonly logs: LogBook | undefined,
   ) {}
 
   /**
@@ -40,6 +43,8 @@ export class Invoker {
       settled = true;
       return calls;
     });
+    // A harness error (a refused handler) rejects the group; it is rethrown below, never left unhandled.
+    all.catch(() => undefined);
     // Let the handlers run until they settle or all wait on deferred calls; then the interleaving
     // picks which deferred call runs next (the interleaving, see docs/glossary.md).
     for (;;) {
@@ -98,12 +103,14 @@ export class Invoker {
       env,
       cold,
       target: this.target,
+      runtime: this.fn.runtime,
       records: d.segment.records,
       context: lambdaContext(this.fn, d.requestId, `env${env.id}`, () => deadline - this.clock()),
       guardMs: this.guardMs,
       onLateStray: (stray) => this.lateStray(d, stray),
       dependencyCall: (info) => this.gate.decide(d, info),
       crashed: d.crashed,
+      log: (source, text) => this.logs?.take(d.id, source, text) ?? false,
     });
   }
 

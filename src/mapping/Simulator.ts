@@ -13,7 +13,9 @@ import { decideOutcome, type DecidedOutcome } from './decideOutcome.js';
 import { DependencyGate } from './DependencyGate.js';
 import { newDispatch, type Dispatch } from './Dispatch.js';
 import { eventJson } from './invocationEvent.js';
+import { captureConsole } from './captureConsole.js';
 import { Invoker } from './Invoker.js';
+import { LogBook } from './LogBook.js';
 import { EventQueue } from './EventQueue.js';
 import type { HandlerTarget } from './handlerTypes.js';
 import { onFailureMessage, type OnFailureInput } from './onFailureMessage.js';
@@ -29,6 +31,13 @@ export interface SimulateOptions {
   readonly maxDispatches?: number;
   /** Stop at this virtual instant. Default 30 days. */
   readonly maxVirtualTimeMs?: Millis;
+  /**
+   * Capture the console output (console methods, `process.stdout`/`stderr` writes) that the
+   * handler writes inside its invocations instead of printing it; the lines are on
+   * `trace.logs`, each with its invocation. Output outside any invocation is never touched.
+   * Default true.
+   */
+  readonly captureLogs?: boolean;
 }
 
 type Agenda =
@@ -55,6 +64,7 @@ export class Simulator {
   private readonly requestIds: Prng;
   private readonly maxDispatches: number;
   private readonly maxVirtualTimeMs: Millis;
+  private readonly logs: LogBook | undefined;
   private starting: { readonly lane: LaneState; readonly segment: Segment; readonly generation: number }[] = [];
   private enabled: boolean;
   protected now: Millis = 0;
@@ -74,7 +84,8 @@ export class Simulator {
     this.faults = new FaultPlan(scenario.faults, prng.derive('faultDraws').seed);
     this.trace = new TraceWriter(traceHeader(history, scenario));
     const gate = new DependencyGate(this.faults, this.trace, this.choices, prng.derive('dependencyErrors'), () => this.now);
-    this.invoker = new Invoker(target, scenario.function, this.trace, this.choices, gate, options.realTimeGuardMs ?? 5000, () => this.now);
+    this.logs = options.captureLogs === false ? undefined : new LogBook(() => this.now);
+    this.invoker = new Invoker(target, scenario.function, this.trace, this.choices, gate, options.realTimeGuardMs ?? 5000, () => this.now, this.logs);
     this.maxDispatches = options.maxDispatches ?? 100_000;
     this.maxVirtualTimeMs = options.maxVirtualTimeMs ?? 30 * 24 * 3_600_000;
     this.enabled = scenario.mapping.enabled;
@@ -87,6 +98,25 @@ export class Simulator {
   }
 
   async run(): Promise<Trace> {
+    const release = this.logs === undefined ? undefined : captureConsole();
+    try {
+      return this.withLogs(await this.loop());
+    } finally {
+      this.logs?.close();
+      release?.();
+    }
+  }
+
+  /** The captured console output rides on the trace, out of its serialised form. */
+  private withLogs(trace: Trace): Trace {
+    if (this.logs === undefined) return trace;
+    return Object.defineProperties(trace, {
+      logs: { value: this.logs.lines, enumerable: false },
+      logsDropped: { value: this.logs.dropped, enumerable: false },
+    });
+  }
+
+  private async loop(): Promise<Trace> {
     let reason: 'drained' | 'stalled' | 'limit' | undefined;
     while (reason === undefined) {
       const t = this.queue.peekTime();

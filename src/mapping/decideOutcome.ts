@@ -74,6 +74,8 @@ function toWire(value: unknown): { ok: true; value: unknown } | { ok: false; rea
   }
 }
 
+const HOW = { throw: 'threw', reject: 'rejected with', callback: 'passed to its callback', context: 'passed to context.fail/done' } as const;
+
 function findingsOf(call: HandlerCall): { kind: FindingKind; detail: string }[] {
   const findings: { kind: FindingKind; detail: string }[] = [];
   const run = call.run;
@@ -81,7 +83,7 @@ function findingsOf(call: HandlerCall): { kind: FindingKind; detail: string }[] 
   if (run.kind === 'hung') findings.push({ kind: 'handler-hung', detail: 'the handler did not settle within the real-time guard' });
   if (run.kind === 'init-failed') findings.push({ kind: 'init-failed', detail: `${run.error.errorType}: ${run.error.errorMessage}` });
   if ((run.kind === 'threw' || run.kind === 'init-failed') && run.nonError) {
-    findings.push({ kind: 'non-error-thrown', detail: `threw a ${run.error.errorType}: ${run.error.errorMessage}` });
+    findings.push({ kind: 'non-error-thrown', detail: `${run.kind === 'threw' ? HOW[run.via] : 'threw'} a ${run.error.errorType}: ${run.error.errorMessage}` });
   }
   for (const stray of call.strays) {
     findings.push({ kind: stray.kind, detail: `${stray.error.errorType}: ${stray.error.errorMessage}${stray.afterSettle ? ' (after the handler settled)' : ''}` });

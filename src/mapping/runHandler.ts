@@ -1,12 +1,15 @@
-import type { Context } from 'aws-lambda';
+import type { InvocationContext } from '../faults/invocationContext.js';
+import type { LambdaRuntime } from '../scenario/functionConfig.js';
+import type { StreamRecord } from '../stream/streamHistory.js';
 import type { ErrorInfo } from '../trace/traceEvent.js';
 import type { Environment } from './EnvironmentPool.js';
 import type { HandlerTarget, StreamHandler } from './handlerTypes.js';
+import { privateEvent, wasMutated } from './invocationEvent.js';
+import type { ContextFactory } from './lambdaContext.js';
 import { guardRealTime } from './realTime.js';
 import { runInScope } from './rejectionTrap.js';
-import type { InvocationContext } from '../faults/invocationContext.js';
-import type { StreamRecord } from '../stream/streamHistory.js';
-import { privateEvent, wasMutated } from './invocationEvent.js';
+import { runtimeCall, type Settlement } from './runtimeCall.js';
+import { WorkTracker } from './WorkTracker.js';
 
 /** A failure the handler raised outside its own promise chain. */
 export interface Stray {
@@ -20,7 +23,8 @@ export type HandlerRun =
   | { readonly kind: 'returned'; readonly value: unknown }
   /** The runtime died at a dependency call (crash after k calls); whatever the handler does next is moot. */
   | { readonly kind: 'crashed' }
-  | { readonly kind: 'threw'; readonly error: ErrorInfo; readonly nonError: boolean }
+  /** `via`: how the handler reported it (a throw, a rejected promise, its callback, `context.fail/done`). */
+  | { readonly kind: 'threw'; readonly error: ErrorInfo; readonly nonError: boolean; readonly via: Extract<Settlement, { kind: 'threw' }>['via'] }
   | { readonly kind: 'hung' }
   | { readonly kind: 'init-failed'; readonly error: ErrorInfo; readonly nonError: boolean };
 
@@ -38,9 +42,10 @@ export interface HandlerCallInput {
   readonly env: Environment;
   readonly cold: boolean;
   readonly target: HandlerTarget;
+  readonly runtime: LambdaRuntime;
   /** The event's records; each call gets a private copy so a mutation cannot leak. */
   readonly records: readonly StreamRecord[];
-  readonly context: Context;
+  readonly context: ContextFactory;
   readonly guardMs: number;
   /** Called for strays that surface after the run was closed (late floating promises). */
   readonly onLateStray: (stray: Stray) => void;
@@ -48,6 +53,8 @@ export interface HandlerCallInput {
   readonly dependencyCall: InvocationContext['dependencyCall'];
   /** Resolves when the invocation's runtime dies at a dependency call. */
   readonly crashed: Promise<void>;
+  /** Takes the invocation's console output; false to let it through. */
+  readonly log: InvocationContext['log'];
 }
 
 /**
@@ -58,6 +65,7 @@ export async function callHandler(input: HandlerCallInput): Promise<HandlerCall>
   const strays: Stray[] = [];
   let settled = false;
   let closed = false;
+  const work = new WorkTracker();
   const scope: InvocationContext = {
     dispatch: input.dispatch,
     dependencyCall: input.dependencyCall,
@@ -66,10 +74,12 @@ export async function callHandler(input: HandlerCallInput): Promise<HandlerCall>
       if (closed) input.onLateStray(stray);
       else strays.push(stray);
     },
+    track: (promise) => work.track(promise),
+    log: input.log,
   };
   const event = privateEvent(input.records);
   const crash = input.crashed.then((): HandlerRun => ({ kind: 'crashed' }));
-  const run = await Promise.race([runInScope(scope, () => invoke(input, event)), crash]);
+  const run = await Promise.race([runInScope(scope, () => invoke(input, event, () => work.idle())), crash]);
   settled = true;
   return {
     run,
@@ -81,7 +91,7 @@ export async function callHandler(input: HandlerCallInput): Promise<HandlerCall>
   };
 }
 
-async function invoke(input: HandlerCallInput, event: unknown): Promise<HandlerRun> {
+async function invoke(input: HandlerCallInput, event: unknown, idle: () => Promise<void>): Promise<HandlerRun> {
   const { env, target } = input;
   if (env.handler === undefined) {
     if (typeof target === 'function') {
@@ -97,10 +107,16 @@ async function invoke(input: HandlerCallInput, event: unknown): Promise<HandlerR
     }
   }
   const handler: StreamHandler = env.handler;
-  const outcome = await guardRealTime(attempt(() => handler(event as never, input.context)), input.guardMs);
+  const call = runtimeCall({ runtime: input.runtime, handler, event, context: input.context, idle });
+  const outcome = await guardRealTime(call, input.guardMs);
   if (outcome.status === 'hung') return { kind: 'hung' };
-  if (outcome.status === 'rejected') return { kind: 'threw', ...thrown(outcome.reason) };
-  return { kind: 'returned', value: outcome.value };
+  if (outcome.status === 'rejected') throw outcome.reason; // runtimeCall never rejects: a harness bug
+  const settlement = outcome.value;
+  if (settlement.kind === 'returned') return { kind: 'returned', value: settlement.value };
+  const { reason, via } = settlement;
+  // `context.fail()` with nothing to report is the runtime's own 'handled', not the handler's throw.
+  const nonError = !(reason instanceof Error) && !(via === 'context' && reason === 'handled');
+  return { kind: 'threw', error: errorInfo(reason), nonError, via };
 }
 
 /** Turns a synchronous throw into a rejection so both take one path. */

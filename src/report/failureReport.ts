@@ -1,4 +1,4 @@
-import type { Verdict } from '../check/anomaly.js';
+import type { Advisory, Verdict } from '../check/anomaly.js';
 import type { CampaignCoverage } from '../coverage/CoverageTally.js';
 import type { Model } from '../model/Model.js';
 import type { ScenarioParameters } from '../scenario/scenario.js';
@@ -41,7 +41,8 @@ export interface SettingDependence {
 export interface HandlerLogLine {
   /** The invocation (dispatch) it belongs to. */
   readonly dispatch: number;
-  readonly level: string;
+  /** The console method or stream it was written with: `log`, `error`, `stdout`, … */
+  readonly source: string;
   readonly text: string;
 }
 
@@ -66,6 +67,8 @@ export interface FailureReport {
   readonly flaky?: { readonly rerun: string };
   /** Settings the failure needs that shardcheck generated because the user did not pin them. */
   readonly dependsOn?: readonly SettingDependence[];
+  /** Advisories of the counterexample's run: worth knowing, never a failure. */
+  readonly advisories?: readonly Advisory[];
   /** What the handler printed during the counterexample's run. */
   readonly logs?: readonly HandlerLogLine[];
   /** Where the failing scenario was stored in the regression corpus, if it was. */

@@ -35,7 +35,10 @@ function rbifOff(report: FailureReport): Hint[] {
   return [{ id: 'rbif-off', text }];
 }
 
-function unknownItemIdentifier(trace: Trace): Hint[] {
+function unknownItemIdentifier(report: FailureReport): Hint[] {
+  // The item-identifier check already names the identifier and the batch.
+  if (report.cause.kind === 'verdict' && report.cause.verdict.anomalies.some((a) => a.invariant === 'item-identifier')) return [];
+  const trace = report.trace;
   const results = trace.events.filter((e): e is Result => e.type === 'result' && e.outcome === 'OK_MALFORMED' && /is not a SequenceNumber of/.test(e.error?.errorMessage ?? ''));
   if (results.length === 0) return [];
   const first = results[0]!;
@@ -134,5 +137,5 @@ function swallowedFailure(report: FailureReport): Hint[] {
  */
 export function findHints(report: FailureReport): Hint[] {
   const anomalies = report.cause.kind === 'verdict' ? report.cause.verdict.anomalies : [];
-  return [...findings(report.trace), ...unknownItemIdentifier(report.trace), ...swallowedFailure(report), ...poisonRecord(report, anomalies), ...moduleState(report), ...rbifOff(report)];
+  return [...findings(report.trace), ...unknownItemIdentifier(report), ...swallowedFailure(report), ...poisonRecord(report, anomalies), ...moduleState(report), ...rbifOff(report)];
 }

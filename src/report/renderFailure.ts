@@ -40,9 +40,16 @@ function handlerOutput(logs: readonly HandlerLogLine[]): string[] {
   if (logs.length === 0) return [];
   const invocations = new Set(logs.map((l) => l.dispatch)).size;
   const out = [`handler output (${logs.length} line${logs.length === 1 ? '' : 's'} in ${invocations} invocation${invocations === 1 ? '' : 's'} of this run)`];
-  for (const line of logs.slice(0, MAX_LOG_LINES)) out.push(`  #${line.dispatch} ${line.level === 'log' ? '' : `${line.level}: `}${safeText(line.text).slice(0, 300)}`);
+  for (const line of logs.slice(0, MAX_LOG_LINES)) out.push(`  #${line.dispatch} ${line.source === 'log' || line.source === 'stdout' ? '' : `${line.source}: `}${safeText(line.text, 300)}`);
   if (logs.length > MAX_LOG_LINES) out.push(`  … ${logs.length - MAX_LOG_LINES} more lines`);
   return out;
+}
+
+/** Advisories of the run: facts that do not fail it, each with how to silence it. */
+function advisories(report: FailureReport): string[] {
+  const list = report.advisories ?? [];
+  if (list.length === 0) return [];
+  return ['advisories (these do not fail the run)', ...list.map((a) => `  ${a.invariant}: ${safeText(a.summary, 400)} (silence with disable: { '${a.invariant}': 'why' })`)];
 }
 
 /** The settings the failure needs that the user did not pin, and how to pin them. */
@@ -88,6 +95,7 @@ export function renderFailure(report: FailureReport, options: RenderOptions = {}
   const hints = findHints(report);
   if (hints.length > 0) sections.push(['hints', ...hints.map((hint) => `  ${paint(`hint: ${hint.text}`, 'yellow', color)}`)]);
   sections.push(unpinned(report));
+  sections.push(advisories(report));
   sections.push(renderScenario(report.scenario, report.trace));
   sections.push(handlerOutput(report.logs ?? []));
   sections.push(renderTimeline(report.trace, { maxLines: options.maxTimelineLines ?? 80, ...(report.traceFile === undefined ? {} : { explainCommand: explainCommand(report.traceFile, report.storedAt) }) }));

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type fc from 'fast-check';
 import { scenario, type ScenarioOptions } from '../arbitraries/index.js';
-import { INVARIANTS, type InvariantName } from '../check/index.js';
+import { INVARIANTS, retiredInvariantMessage, type InvariantName } from '../check/index.js';
 import { deepFreeze, optionError, readBoolean, readInteger, readObject, rejectUnknownOptions, ShardcheckError } from '../core/index.js';
 import type { EnvironmentInfo, StreamHandler } from '../mapping/index.js';
 import type { Model } from '../model/index.js';
@@ -247,6 +247,10 @@ function readTarget<D extends object>(o: CheckStreamHandlerOptions<D>): Qualifie
 function readDisable(value: unknown): Partial<Record<InvariantName, string>> {
   if (value === undefined) return {};
   const d = readObject(`${API}.disable`, value);
+  for (const key of Object.keys(d)) {
+    const retired = retiredInvariantMessage(`${API}.disable`, key);
+    if (retired !== undefined) throw new ShardcheckError(retired);
+  }
   const names = INVARIANTS.map((i) => i.name);
   rejectUnknownOptions(`${API}.disable`, d, names);
   for (const [key, reason] of Object.entries(d)) {

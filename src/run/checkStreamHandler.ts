@@ -43,6 +43,8 @@ export interface RunSummary {
   readonly metrics: StreamMetrics | undefined;
   /** Counters summed and IteratorAge maximised over every run. */
   readonly totals: MetricTotals;
+  /** Per advisory (e.g. `event-mutation`): in how many runs it was raised. Printed as a warning once per check. */
+  readonly advisories: Readonly<Record<string, number>>;
 }
 
 /** Where the seed came from: an option layer, a replay token, or chosen at random. */
@@ -66,7 +68,7 @@ export async function checkStreamHandler<D extends object>(options: CheckStreamH
   const progress = new Progress(q.identity.label, budget, q.verbose ? (line) => console.log(line) : undefined);
   const seed = replay?.seed ?? q.seed ?? randomSeed();
   const seedSource: SeedSource = replay !== undefined ? 'replay' : q.seed === undefined ? 'random' : (q.sources.seed ?? 'call');
-  const campaign: Campaign<D> = { options: q, tally: new CoverageTally(), metrics: [], budget, progress, seed };
+  const campaign: Campaign<D> = { options: q, tally: new CoverageTally(), metrics: [], advisories: new Map(), budget, progress, seed };
   for (const warning of q.deployment?.deployment.warnings ?? []) progress.note(`deployment: ${warning}`);
   progress.note(`seed ${seed} (${seedSource}), budget ${seconds(q.timeBudgetMs)} (${q.budgetSource})${replay === undefined ? '' : `, replaying ${process.env.SHARDCHECK_REPLAY}`}`);
   const path = replay?.path ?? q.path;
@@ -89,7 +91,11 @@ export async function checkStreamHandler<D extends object>(options: CheckStreamH
     coverage: campaign.tally.summary(),
     metrics: campaign.metrics.at(-1),
     totals: aggregateMetrics(campaign.metrics),
+    advisories: Object.fromEntries([...campaign.advisories].map(([name, { runs }]) => [name, runs])),
   };
+  for (const [name, { runs: count, summary: first }] of campaign.advisories) {
+    console.warn(`shardcheck: ${q.identity.label}: advisory ${name} in ${count} of ${runs} runs (it does not fail the check): ${first}. Silence it with disable: { '${name}': 'why' }`);
+  }
   healthChecks(q, summary);
   if (result.interrupted) budgetNote(q, summary, budget.aborted);
   if (q.coverage) console.log([`shardcheck: ${q.identity.label}: ${runs} runs passed${result.interrupted ? ` (${runs} of ${q.numRuns + corpus.runs} planned; time budget)` : ''}`, ...renderCoverage(summary.coverage)].join('\n'));
@@ -131,6 +137,10 @@ async function replayCorpus<D extends object>(campaign: Campaign<D>): Promise<{ 
 function record<D extends object>(campaign: Campaign<D>, outcome: RunOutcome): void {
   campaign.tally.add(outcome.trace);
   campaign.metrics.push(metricsOf(outcome.trace));
+  for (const advisory of outcome.verdict.advisories ?? []) {
+    const seen = campaign.advisories.get(advisory.invariant);
+    campaign.advisories.set(advisory.invariant, { runs: (seen?.runs ?? 0) + 1, summary: seen?.summary ?? advisory.summary });
+  }
 }
 
 /** Fewer runs than this may all be empty by chance (about 1 generated run in 20 delivers nothing). */

@@ -19,6 +19,8 @@ export interface Campaign<D extends object> {
   readonly options: QualifiedCheckOptions<D>;
   readonly tally: CoverageTally;
   readonly metrics: StreamMetrics[];
+  /** Advisories raised so far: in how many runs, and the first one's summary. */
+  readonly advisories: Map<string, { runs: number; summary: string }>;
   readonly budget: Budget;
   readonly progress: Progress;
   readonly seed: number;
@@ -50,6 +52,7 @@ export async function failCampaign<D extends object>(campaign: Campaign<D>, foun
     ...(flaky === undefined ? {} : { flaky: { rerun: flaky } }),
     ...(dependsOn.length === 0 ? {} : { dependsOn }),
     ...(outcome.logs === undefined || outcome.logs.length === 0 ? {} : { logs: outcome.logs }),
+    ...(outcome.verdict.advisories === undefined ? {} : { advisories: outcome.verdict.advisories }),
     ...withoutUndefined(stored),
     ...(q.coverage ? { coverage: campaign.tally.summary() } : {}),
   };

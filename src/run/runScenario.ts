@@ -36,13 +36,15 @@ export async function runScenario<D extends object>(options: QualifiedCheckOptio
   }
   const model = buildModel(resolved);
   const verdict = check(trace, model, { disable: options.disable });
-  if (!verdict.valid) return { trace, model, verdict, failure: { kind: 'verdict', verdict } };
-  if (options.invariant === undefined) return { trace, model, verdict, failure: undefined };
+  // Captured console output lives beside the trace, never in it (traces stay byte-identical).
+  const logs = trace.logs ?? [];
+  if (!verdict.valid) return { trace, model, verdict, logs, failure: { kind: 'verdict', verdict } };
+  if (options.invariant === undefined) return { trace, model, verdict, logs, failure: undefined };
   try {
     await options.invariant({ deps, model, trace });
-    return { trace, model, verdict, failure: undefined };
+    return { trace, model, verdict, logs, failure: undefined };
   } catch (error) {
-    return { trace, model, verdict, failure: { kind: 'user-invariant', error: errorInfo(error) } };
+    return { trace, model, verdict, logs, failure: { kind: 'user-invariant', error: errorInfo(error) } };
   }
 }
 

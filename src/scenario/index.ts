@@ -1,5 +1,5 @@
 export type { MappingParameters, MappingConfig } from './mappingConfig.js';
-export type { FunctionParameters, FunctionConfig } from './functionConfig.js';
+export type { FunctionParameters, FunctionConfig, LambdaRuntime } from './functionConfig.js';
 export type { StreamParameters, StreamConfig, TopologyEvent } from './streamConfig.js';
 export { type Semantics, DEFAULT_SEMANTICS } from './semantics.js';
 export { type Timing, DEFAULT_TIMING } from './timing.js';

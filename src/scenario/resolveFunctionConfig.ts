@@ -1,7 +1,8 @@
 import { deepFreeze, optionError, readInteger, readObject, rejectUnknownOptions } from '../core/index.js';
-import type { FunctionConfig, FunctionParameters } from './functionConfig.js';
+import type { FunctionConfig, FunctionParameters, LambdaRuntime } from './functionConfig.js';
 
-const KNOWN: readonly (keyof FunctionParameters)[] = ['functionName', 'timeout', 'memorySize'];
+const KNOWN: readonly (keyof FunctionParameters)[] = ['functionName', 'timeout', 'memorySize', 'runtime'];
+const RUNTIMES: readonly LambdaRuntime[] = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'];
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Where the function lives; a `TableSpec` fits, since the function shares the table's account. */
@@ -22,6 +23,8 @@ export function resolveFunctionConfig(
   if (typeof functionName !== 'string' || !FUNCTION_NAME.test(functionName)) {
     throw optionError(`${path}.functionName`, 'must be 1..64 characters of A-Z, a-z, 0-9, - and _', functionName);
   }
+  const runtime = p.runtime === undefined ? 'nodejs22.x' : p.runtime;
+  if (!RUNTIMES.includes(runtime as LambdaRuntime)) throw optionError(`${path}.runtime`, `must be one of ${RUNTIMES.join(', ')}`, runtime);
   return deepFreeze({
     functionName,
     timeout:
@@ -32,6 +35,7 @@ export function resolveFunctionConfig(
       p.memorySize === undefined
         ? 128
         : readInteger(`${path}.memorySize`, p.memorySize, 128, 10240, 'must be an integer number of MB in 128..10240'),
+    runtime: runtime as LambdaRuntime,
     functionArn: `arn:aws:lambda:${location.region}:${location.accountId}:function:${functionName}`,
   });
 }

@@ -1,4 +1,5 @@
 export type { Trace, TraceShard, TraceRecord } from './trace.js';
+export type { LogLine, LogSource } from './logLine.js';
 export type {
   TraceEvent,
   OutcomeClass,

@@ -3,6 +3,8 @@ import type { Trace } from './trace.js';
 
 /** Header fields in the order a stored trace lists them; `events` always comes last. */
 const HEADER_ORDER = ['version', 'streamArn', 'functionArn', 'startEpochMs', 'shards', 'records', 'events'];
+/** Captured console output lives beside a trace, never in its stored text. */
+const NOT_STORED = ['logs', 'logsDropped'];
 
 /**
  * Stable JSON text of a trace: equal traces give byte-identical text, whatever order their
@@ -12,7 +14,7 @@ const HEADER_ORDER = ['version', 'streamArn', 'functionArn', 'startEpochMs', 'sh
  */
 export function serializeTrace(trace: Trace): string {
   const header = trace as unknown as Record<string, unknown>;
-  const extra = Object.keys(header).filter((k) => !HEADER_ORDER.includes(k)).sort();
+  const extra = Object.keys(header).filter((k) => !HEADER_ORDER.includes(k) && !NOT_STORED.includes(k)).sort();
   const keys = [...HEADER_ORDER.slice(0, -1), ...extra, 'events'].filter((k) => k in header);
   const lines: string[] = [];
   for (const key of keys) {

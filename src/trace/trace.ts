@@ -1,4 +1,5 @@
 import type { Millis, SequenceNumber } from '../core/index.js';
+import type { LogLine } from './logLine.js';
 import type { TraceEvent } from './traceEvent.js';
 
 export interface TraceShard {
@@ -32,4 +33,11 @@ export interface Trace {
   readonly shards: readonly TraceShard[];
   readonly records: readonly TraceRecord[];
   readonly events: readonly TraceEvent[];
+  /**
+   * Console output of the run's invocations, in the order written (`simulate` with `captureLogs`,
+   * the default). Not enumerable: never serialised, compared or checked, and absent from parsed traces.
+   */
+  readonly logs?: readonly LogLine[];
+  /** Lines captured beyond the cap (`MAX_LOG_LINES`) and dropped; not enumerable either. */
+  readonly logsDropped?: number;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/check/index.js';
-import { check, INVARIANTS, type InvariantName } from '../../src/check/index.js';
+import { check, INVARIANTS, RETIRED_INVARIANTS, type InvariantName } from '../../src/check/index.js';
 import { at, byName, corpus, indexOf, mutate, names, puts, simulated, TABLE } from './support.js';
 
 const ALL: readonly InvariantName[] = [
@@ -15,7 +15,13 @@ const ALL: readonly InvariantName[] = [
   'destination-payload',
   'at-least-once',
   'progress-after-faults',
-  'handler-behaviour',
+  'handler-hang',
+  'handler-init',
+  'non-error-throw',
+  'floating-rejection',
+  'unserializable-response',
+  'item-identifier',
+  'event-mutation',
 ];
 
 describe('check', () => {
@@ -24,11 +30,19 @@ describe('check', () => {
     for (const info of INVARIANTS) {
       expect(info.description).toMatch(/^[A-Z].*\.$/);
       expect(info.description.split('. ')).toHaveLength(1);
-      if (info.kind !== 'harness') expect(info.rules.length).toBeGreaterThan(0);
+      if (info.kind !== 'harness' && info.kind !== 'advisory') expect(info.rules.length).toBeGreaterThan(0);
       for (const rule of info.rules) expect(rule).toMatch(/^(R\d+|I\d)$/);
     }
     expect(INVARIANTS.filter((i) => i.kind === 'liveness').map((i) => i.name)).toEqual(['progress-after-faults']);
-    expect(INVARIANTS.filter((i) => i.kind === 'harness').map((i) => i.name)).toEqual(['handler-behaviour']);
+    expect(INVARIANTS.filter((i) => i.kind === 'harness').map((i) => i.name)).toEqual([
+      'handler-hang',
+      'handler-init',
+      'non-error-throw',
+      'floating-rejection',
+      'unserializable-response',
+      'item-identifier',
+    ]);
+    expect(INVARIANTS.filter((i) => i.kind === 'advisory').map((i) => i.name)).toEqual(['event-mutation']);
   });
 
   it('exports one checker per invariant', () => {
@@ -57,8 +71,20 @@ describe('check', () => {
     expect(verdict.valid).toBe(false);
     expect(verdict.kind).toBe('correctness');
     expect(names(verdict.anomalies)).toEqual(['checkpoint-monotonic', 'progress-after-faults']);
-    const hostile = await simulated('mutating', { table: TABLE, operations: puts(1) }, async (event) => void (event.Records as unknown[]).pop());
-    expect(check(hostile.trace, hostile.model)).toMatchObject({ valid: false, kind: 'harness' });
+    let calls = 0;
+    const hostile = await simulated('throws a string once', { table: TABLE, operations: puts(1) }, async () => {
+      if (calls++ === 0) throw 'a string';
+    });
+    expect(check(hostile.trace, hostile.model)).toMatchObject({ valid: false, kind: 'harness', anomalies: [{ invariant: 'non-error-throw' }] });
+  });
+
+  it('an advisory (event rewritten in place) is listed on the verdict but never makes it invalid; disable silences it', async () => {
+    const mutating = await simulated('mutating', { table: TABLE, operations: puts(1) }, async (event) => void (event.Records as unknown[]).pop());
+    const verdict = check(mutating.trace, mutating.model);
+    expect(verdict).toMatchObject({ valid: true, kind: null, anomalies: [], advisories: [{ invariant: 'event-mutation', events: [expect.any(Number), expect.any(Number)] }] });
+    expect(verdict.advisories![0]!.summary).toMatch(/^the handler modified its event object in place in one invocation \(first: invocation 0\)/);
+    const silenced = check(mutating.trace, mutating.model, { disable: { 'event-mutation': 'we rewrite events on purpose' } });
+    expect(silenced).toEqual({ valid: true, kind: null, anomalies: [], disabled: [{ invariant: 'event-mutation', reason: 'we rewrite events on purpose' }] });
   });
 
   it('disable switches invariants off, with a reason the verdict keeps', async () => {
@@ -72,6 +98,14 @@ describe('check', () => {
     expect(() => check(run.trace, run.model, { disable: { 'no-skip': '' } })).toThrow('check: options.disable.no-skip needs a non-empty reason (got "")');
     expect(() => check(run.trace, run.model, { disable: { 'no-skip': '  ' } })).toThrow('needs a non-empty reason');
     expect(() => check(run.trace, run.model, { disable: { 'no-such': 'x' } as never })).toThrow('check: options.disable names an unknown invariant (got "no-such")');
+  });
+
+  it("refuses the retired 'handler-behaviour', naming the checks it was split into", async () => {
+    const run = await byName('R24');
+    expect(() => check(run.trace, run.model, { disable: { 'handler-behaviour': 'x' } as never })).toThrow(
+      'check: options.disable no longer accepts "handler-behaviour": it was split into handler-hang, handler-init, non-error-throw, floating-rejection, unserializable-response, item-identifier and event-mutation; disable only the ones you mean (got "handler-behaviour")',
+    );
+    expect(RETIRED_INVARIANTS['handler-behaviour']!.every((name) => INVARIANTS.some((i) => i.name === name))).toBe(true);
   });
 
   it('refuses a model of another scenario, and a trace that names records its header does not list', async () => {

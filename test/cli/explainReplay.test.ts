@@ -83,7 +83,8 @@ describe('shardcheck explain', () => {
   it('exits 1 with the anomalies, witnesses and hints when the stored verdict is a violation', async () => {
     const { code, stdout } = await run(['explain', trace('phantom-item-identifier')]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^FAIL progress-after-faults violated \(liveness, R\d+\)$/m);
+    expect(stdout).toMatch(/^FAIL progress-after-faults violated \(liveness, R\d+\) \(\+1 more anomaly\)$/m);
+    expect(stdout).toContain('item-identifier (harness, R37)');
     expect(stdout).toContain('witness events');
     expect(stdout).toMatch(/^ {2}hint: invocation #0 returned an itemIdentifier that is not a SequenceNumber of its batch/m);
   });

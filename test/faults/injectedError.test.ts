@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { injectedError } from '../../src/faults/injectedError.js';
 
 const REQUEST_ID = '11111111-2222-4333-8444-555555555555';
-const sdk = (kind: 'throttle' | 'timeout' | 'internal') => injectedError({ kind, requestId: REQUEST_ID }, 'ddb.send(PutCommand)', true) as Error & Record<string, unknown>;
-const plain = (kind: 'throttle' | 'timeout' | 'internal') => injectedError({ kind, requestId: REQUEST_ID }, 'store.put', false) as Error & Record<string, unknown>;
+const sdk = (kind: 'throttle' | 'timeout' | 'internal') => injectedError({ kind, requestId: REQUEST_ID }, 'ddb.send(PutCommand)', 'sdk-v3') as Error & Record<string, unknown>;
+const plain = (kind: 'throttle' | 'timeout' | 'internal') => injectedError({ kind, requestId: REQUEST_ID }, 'store.put', 'plain') as Error & Record<string, unknown>;
 
 describe('injectedError', () => {
   describe('plain dependencies: an Error named after the kind, naming the call', () => {
@@ -57,7 +57,7 @@ describe('injectedError', () => {
     });
 
     it('the request id is the one the simulation chose', () => {
-      const error = injectedError({ kind: 'throttle', requestId: 'abc' }, 'x.send(command)', true) as Error & { $metadata: { requestId: string } };
+      const error = injectedError({ kind: 'throttle', requestId: 'abc' }, 'x.send(command)', 'sdk-v3') as Error & { $metadata: { requestId: string } };
       expect(error.$metadata.requestId).toBe('abc');
     });
 

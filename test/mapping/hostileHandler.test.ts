@@ -171,7 +171,8 @@ describe('hostile handlers', () => {
   });
 
   describe('non-Error throws', () => {
-    const cases: { name: string; handler: StreamHandler; error: { errorType: string; errorMessage: string } }[] = [
+    // How the finding words it: the runtime tells a synchronous throw from a rejected promise.
+    const cases: { name: string; handler: StreamHandler; error: { errorType: string; errorMessage: string }; how?: string }[] = [
       {
         name: 'a string thrown synchronously',
         handler: () => {
@@ -183,6 +184,7 @@ describe('hostile handlers', () => {
         name: 'a rejection with a plain object',
         handler: () => Promise.reject({ code: 42, why: 'nope' }),
         error: { errorType: 'object', errorMessage: '{"code":42,"why":"nope"}' },
+        how: 'rejected with',
       },
       {
         name: 'an async throw of a number',
@@ -190,28 +192,31 @@ describe('hostile handlers', () => {
           throw 7;
         },
         error: { errorType: 'number', errorMessage: '7' },
+        how: 'rejected with',
       },
       {
         name: 'a rejection with null',
         handler: () => Promise.reject(null),
         error: { errorType: 'null', errorMessage: 'null' },
+        how: 'rejected with',
       },
       {
         name: 'a rejection with undefined',
         handler: () => Promise.reject(undefined),
         error: { errorType: 'undefined', errorMessage: 'undefined' },
+        how: 'rejected with',
       },
     ];
 
-    for (const { name, handler, error } of cases) {
+    for (const { name, handler, error, how = 'threw' } of cases) {
       it(`${name}: FUNCTION_ERROR, a non-error-thrown finding, no crash`, async () => {
         const trace = await simulate(scenario({ operations: puts(1), mapping: { maximumRetryAttempts: 1 } }), handler);
         const results = ofType(trace, 'result');
         expect(results).toHaveLength(2);
         for (const result of results) expect(result).toMatchObject({ outcome: 'FUNCTION_ERROR', error });
         expect(ofType(trace, 'finding').map((f) => [f.kind, f.dispatch, f.detail])).toEqual([
-          ['non-error-thrown', 0, `threw a ${error.errorType}: ${error.errorMessage}`],
-          ['non-error-thrown', 1, `threw a ${error.errorType}: ${error.errorMessage}`],
+          ['non-error-thrown', 0, `${how} a ${error.errorType}: ${error.errorMessage}`],
+          ['non-error-thrown', 1, `${how} a ${error.errorType}: ${error.errorMessage}`],
         ]);
         expect(ofType(trace, 'discard').map((d) => d.condition)).toEqual(['RetryAttemptsExhausted']);
         expect(end(trace)).toMatchObject({ reason: 'drained' });

@@ -41,8 +41,12 @@ describe('hint: batchItemFailures without ReportBatchItemFailures', () => {
 });
 
 describe('hint: itemIdentifier that is not a SequenceNumber of the batch', () => {
-  it('fires for the phantom item identifier handler', async () => {
-    expect(ids(await phantomItemIdentifierReport())).toContain('unknown-item-identifier');
+  it('fires for the phantom item identifier handler when the item-identifier check is off, and defers to it when it fired', async () => {
+    const report = await phantomItemIdentifierReport();
+    expect(ids(report)).not.toContain('unknown-item-identifier');
+    if (report.cause.kind !== 'verdict') throw new Error('expected a verdict');
+    const anomalies = report.cause.verdict.anomalies.filter((a) => a.invariant !== 'item-identifier');
+    expect(ids({ ...report, cause: { kind: 'verdict', verdict: { ...report.cause.verdict, anomalies } } })).toContain('unknown-item-identifier');
   });
   it('stays silent for a handler that throws', async () => {
     expect(ids(await poisonRecordReport())).not.toContain('unknown-item-identifier');

@@ -59,7 +59,7 @@ describe('renderFailure', () => {
       shrinkStopped: { steps: 41, elapsedMs: 4200 },
       flaky: { rerun: 'passed' },
       dependsOn: [{ field: 'functionResponseTypes', value: ['ReportBatchItemFailures'], awsDefault: [] }],
-      logs: [{ dispatch: 2, level: 'log', text: 'processing 3 records' }, { dispatch: 2, level: 'error', text: 'boom' }],
+      logs: [{ dispatch: 2, source: 'log', text: 'processing 3 records' }, { dispatch: 2, source: 'error', text: 'boom' }],
     });
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^shardcheck: flaky: your invariant failed: .* — only with mapping\.functionResponseTypes = \["ReportBatchItemFailures"\], generated because you did not pin it$/);

@@ -13,16 +13,18 @@ describe('resolveFunctionConfig', () => {
       functionName: 'shardcheck-handler',
       timeout: 3,
       memorySize: 128,
+      runtime: 'nodejs22.x',
       functionArn: 'arn:aws:lambda:eu-central-1:210987654321:function:shardcheck-handler',
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('keeps given values', () => {
-    expect(resolveFunctionConfig({ functionName: 'My_fn-2', timeout: 900, memorySize: 10240 }, HERE)).toEqual({
+    expect(resolveFunctionConfig({ functionName: 'My_fn-2', timeout: 900, memorySize: 10240, runtime: 'nodejs24.x' }, HERE)).toEqual({
       functionName: 'My_fn-2',
       timeout: 900,
       memorySize: 10240,
+      runtime: 'nodejs24.x',
       functionArn: 'arn:aws:lambda:eu-central-1:210987654321:function:My_fn-2',
     });
   });
@@ -63,9 +65,19 @@ describe('resolveFunctionConfig', () => {
     );
   });
 
+  it.each(['nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const)('accepts runtime %s', (runtime) => {
+    expect(resolveFunctionConfig({ runtime }, HERE).runtime).toBe(runtime);
+  });
+
+  it.each(['nodejs18.x', 'python3.12', 22])('rejects runtime %s', (runtime) => {
+    expect(errorMessage(() => resolveFunctionConfig(loose({ runtime }), HERE))).toBe(
+      `function.runtime must be one of nodejs20.x, nodejs22.x, nodejs24.x (got ${JSON.stringify(runtime)})`,
+    );
+  });
+
   it('rejects unknown and PascalCase options', () => {
-    expect(errorMessage(() => resolveFunctionConfig(loose({ runtime: 'nodejs20.x' }), HERE))).toBe(
-      'function.runtime is not a known option; valid options are functionName, timeout, memorySize',
+    expect(errorMessage(() => resolveFunctionConfig(loose({ handler: 'index.handler' }), HERE))).toBe(
+      'function.handler is not a known option; valid options are functionName, timeout, memorySize, runtime',
     );
     expect(errorMessage(() => resolveFunctionConfig(loose({ Timeout: 3 }), HERE))).toBe(
       'function.Timeout is not a known option; use camelCase: timeout',

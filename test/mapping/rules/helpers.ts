@@ -221,7 +221,7 @@ export function concurrencyProbe(inner: StreamHandler = async () => undefined): 
     max = Math.max(max, active);
     try {
       await new Promise((resolve) => setImmediate(resolve));
-      return await inner(event, context);
+      return await inner(event, context, () => undefined);
     } finally {
       active--;
     }
