@@ -86,7 +86,7 @@ describe('shardcheck explain', () => {
     expect(stdout).toMatch(/^FAIL progress-after-faults violated \(liveness, R\d+\) \(\+1 more anomaly\)$/m);
     expect(stdout).toContain('item-identifier (harness, R37)');
     expect(stdout).toContain('witness events');
-    expect(stdout).toMatch(/^ {2}hint: invocation #0 returned an itemIdentifier that is not a SequenceNumber of its batch/m);
+    expect(stdout).toMatch(/^ {2}hint: poison record: .* returned a response Lambda cannot read: itemIdentifier "\d+" is not a SequenceNumber of this batch/m);
   });
 
   it('prints the timeline of a bare trace and says the verdict needs its scenario', async () => {
