@@ -48,6 +48,6 @@ export function headline(report: FailureReport): string {
   const counts = `after ${plural(report.numRuns, 'run')}, shrunk ${plural(report.shrinks, 'time')}`;
   const body = report.cause.kind === 'user-invariant' ? `${what(report)} (${counts})` : `${what(report)} ${counts}`;
   const flaky = report.flaky === undefined ? '' : 'flaky: ';
-  const needs = report.dependsOn === undefined || report.dependsOn.length === 0 ? '' : ` — only with ${report.dependsOn.map((d) => settingText(d.field, d.value)).join(' and ')}, generated because you did not pin it`;
+  const needs = report.dependsOn === undefined || report.dependsOn.length === 0 ? '' : ` — needs ${report.dependsOn.map((d) => settingText(d.field, d.value)).join(' and ')}, which you did not pin (generated)`;
   return `shardcheck: ${flaky}${body}${needs}`;
 }

@@ -40,7 +40,12 @@ function handlerOutput(logs: readonly HandlerLogLine[]): string[] {
   if (logs.length === 0) return [];
   const invocations = new Set(logs.map((l) => l.dispatch)).size;
   const out = [`handler output (${logs.length} line${logs.length === 1 ? '' : 's'} in ${invocations} invocation${invocations === 1 ? '' : 's'} of this run)`];
-  for (const line of logs.slice(0, MAX_LOG_LINES)) out.push(`  #${line.dispatch} ${line.source === 'log' || line.source === 'stdout' ? '' : `${line.source}: `}${safeText(line.text, 300)}`);
+  for (const line of logs.slice(0, MAX_LOG_LINES)) {
+    // A logged Error prints its stack: its first line says what happened.
+    const [first = '', ...rest] = line.text.split(/\r?\n/);
+    const more = rest.length === 0 ? '' : ` (+${rest.length} line${rest.length === 1 ? '' : 's'})`;
+    out.push(`  #${line.dispatch} ${line.source === 'log' || line.source === 'stdout' ? '' : `${line.source}: `}${safeText(first, 300)}${more}`);
+  }
   if (logs.length > MAX_LOG_LINES) out.push(`  … ${logs.length - MAX_LOG_LINES} more lines`);
   return out;
 }

@@ -1,10 +1,10 @@
-import { getCurrentTest } from 'vitest/suite';
+import { TestRunner } from 'vitest';
 import { contextOfTask, setTestContextProvider } from '../run/index.js';
 
-/** Tells checks which vitest test they run in, through vitest's public `getCurrentTest`. */
+/** Tells checks which vitest test they run in, through vitest's public `TestRunner.getCurrentTest`. */
 export function provideTestContext(): void {
   setTestContextProvider(() => {
-    const task = getCurrentTest();
+    const task = TestRunner.getCurrentTest();
     return task === undefined ? undefined : contextOfTask(task, process.cwd());
   });
 }

@@ -62,7 +62,7 @@ describe('renderFailure', () => {
       logs: [{ dispatch: 2, source: 'log', text: 'processing 3 records' }, { dispatch: 2, source: 'error', text: 'boom' }],
     });
     const lines = text.split('\n');
-    expect(lines[0]).toMatch(/^shardcheck: flaky: your invariant failed: .* — only with mapping\.functionResponseTypes = \["ReportBatchItemFailures"\], generated because you did not pin it$/);
+    expect(lines[0]).toMatch(/^shardcheck: flaky: your invariant failed: .* — needs mapping\.functionResponseTypes = \["ReportBatchItemFailures"\], which you did not pin \(generated\)$/);
     expect(lines[1]).toMatch(/^replay: /);
     expect(lines[2]).toBe('shrinking stopped after 41 steps, 4.2 s (time budget): this is the smallest counterexample found in time');
     expect(lines[3]).toMatch(/^flaky: the same scenario passed when run again/);

@@ -271,7 +271,7 @@ describe('checkStreamHandler', () => {
       }),
     )) as ShardcheckFailure;
     expect(error.report.dependsOn?.map((d) => d.field)).toContain('functionResponseTypes');
-    expect(error.message.split('\n')[0]).toMatch(/ — only with mapping\.functionResponseTypes = \["ReportBatchItemFailures"\].*, generated because you did not pin it$/);
+    expect(error.message.split('\n')[0]).toMatch(/ — needs mapping\.functionResponseTypes = \["ReportBatchItemFailures"\].*, which you did not pin \(generated\)$/);
     expect(error.message).toContain('mapping: { functionResponseTypes: [] }');
   });
 

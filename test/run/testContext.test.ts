@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getCurrentTest } from 'vitest/suite';
+import { TestRunner } from 'vitest';
 import { contextOfTask, currentTestContext, setTestContextProvider } from '../../src/run/index.js';
 
 afterEach(() => setTestContextProvider(undefined));
@@ -8,7 +8,7 @@ describe('the current test', () => {
   it('is read from vitest without any plugin: file, names as -t matches them, timeout, abort signal', () => {
     const context = currentTestContext(process.cwd());
     expect(context).toMatchObject({ runner: 'vitest', file: 'test/run/testContext.test.ts', names: ['the current test', 'is read from vitest without any plugin: file, names as -t matches them, timeout, abort signal'] });
-    expect(context?.timeoutMs).toBe(getCurrentTest()!.timeout);
+    expect(context?.timeoutMs).toBe(TestRunner.getCurrentTest()!.timeout);
     expect(context?.signal).toBeInstanceOf(AbortSignal);
   });
 
